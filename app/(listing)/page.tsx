@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { Pagination } from '@/components/pagination';
+import { ListingFiltersForm } from '@/components/listing-filters';
+import { SessionCard } from '@/components/session-card';
+import { TimeZoneSync } from '@/components/time-zone-sync';
+import { getConfig } from '@/lib/config';
+import { getUpcomingListing, getViewerTimeZone } from '@/lib/events/catalog';
+import { filterListing, groupByDay, languagesOf, paginate, parseListingFilters } from '@/lib/events/select';
+import { formatDayHeading } from '@/lib/time';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UpcomingPage({ searchParams }: { searchParams: SearchParams }) {
+  const { filters, problems } = parseListingFilters(await searchParams);
+  const [all, viewerTimeZone] = await Promise.all([getUpcomingListing(), getViewerTimeZone()]);
+  const { site } = getConfig();
+  // Days are grouped in the visitor's zone once known, else the site's.
+  const groupingZone = viewerTimeZone ?? site.timeZone;
+  const matching = filterListing(all, filters, groupingZone);
+  const page = paginate(matching, filters.page);
+  const groups = groupByDay(page.items, groupingZone);
+  const filtered = Boolean(filters.q || filters.from || filters.to || filters.lang);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <TimeZoneSync serverTimeZone={viewerTimeZone} />
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">Upcoming webinars</h1>
+        <p className="text-lg text-slate-600">Live sessions you can join from anywhere. Times are shown in your time zone.</p>
+      </div>
+
+      <ListingFiltersForm filters={filters} languages={languagesOf(all)} locale={site.locale} />
+
+      {problems.length > 0 ? (
+        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          <ul className="list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <p className="sr-only" role="status">
+        {matching.length === 1 ? '1 session' : `${matching.length} sessions`}
+        {filtered ? ' match your filters' : ' coming up'}
+      </p>
+
+      {groups.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+          <h2 className="text-xl font-semibold text-slate-900">
+            {filtered ? 'No webinars match your filters' : 'No upcoming webinars right now'}
+          </h2>
+          <p className="mt-2 text-slate-600">
+            {filtered ? 'Try other words, dates or languages.' : 'New sessions are announced regularly: check back soon.'}
+          </p>
+          {filtered ? (
+            <Link href="/" className="mt-4 inline-flex min-h-11 items-center font-semibold text-accent underline-offset-2 hover:underline">
+              Show all upcoming webinars
+            </Link>
+          ) : null}
+        </div>
+      ) : (
+        <div className="flex flex-col gap-10">
+          {groups.map((group) => (
+            <section key={group.day} aria-labelledby={`day-${group.day}`} className="flex flex-col gap-3">
+              <h2 id={`day-${group.day}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+                <time dateTime={group.day}>{formatDayHeading(group.day, site.locale)}</time>
+              </h2>
+              <ul className="flex flex-col gap-3" role="list">
+                {group.items.map((item) => (
+                  <li key={item.session.id}>
+                    <SessionCard item={item} viewerTimeZone={viewerTimeZone} locale={site.locale} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+
+      <Pagination
+        page={page.page}
+        pageCount={page.pageCount}
+        params={{ q: filters.q || null, from: filters.from, to: filters.to, lang: filters.lang }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LanguageBadge, LiveBadge, languageName } from '@/components/badges';
+import { SessionTime } from '@/components/session-time';
+import { TimeZoneSync } from '@/components/time-zone-sync';
+import { getConfig } from '@/lib/config';
+import { getEventPage, getViewerTimeZone } from '@/lib/events/catalog';
+import { isLiveSession } from '@/lib/events/select';
+import { formatDuration } from '@/lib/time';
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug } = await params;
+  const data = await getEventPage(decodeURIComponent(slug));
+  if (!data) return { title: 'Webinar not found', robots: { index: false } };
+  return {
+    title: data.event.title,
+    description: data.event.summary || undefined,
+    alternates: { canonical: `/events/${encodeURIComponent(data.event.slug)}` },
+    // Unlisted events are shared by link only.
+    robots: data.event.listed ? undefined : { index: false },
+  };
+}
+
+export default async function EventPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const [data, viewerTimeZone] = await Promise.all([getEventPage(decodeURIComponent(slug)), getViewerTimeZone()]);
+  if (!data) notFound();
+  const { event, sessions } = data;
+  const { site } = getConfig();
+  const duration = formatDuration(event.durationMinutes);
+
+  return (
+    <article className="flex flex-col gap-8">
+      <TimeZoneSync serverTimeZone={viewerTimeZone} />
+      <nav aria-label="Breadcrumb">
+        <Link href="/" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-2 hover:underline">
+          ← All webinars
+        </Link>
+      </nav>
+
+      <header className="flex flex-col gap-4">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{event.title}</h1>
+        <dl className="flex flex-wrap gap-x-8 gap-y-3 text-sm text-slate-700">
+          {duration ? (
+            <div>
+              <dt className="font-semibold text-slate-900">Duration</dt>
+              <dd>{duration}</dd>
+            </div>
+          ) : null}
+          {event.language ? (
+            <div>
+              <dt className="font-semibold text-slate-900">Language</dt>
+              <dd lang={event.language}>{languageName(event.language, site.locale)}</dd>
+            </div>
+          ) : null}
+          {event.host ? (
+            <div>
+              <dt className="font-semibold text-slate-900">Host</dt>
+              <dd>{event.host.name}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="about" className="order-2 lg:order-1">
+          <h2 id="about" className="sr-only">
+            About this webinar
+          </h2>
+          {event.descriptionHtml ? (
+            <div className="prose-description" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+          ) : (
+            <p className="text-slate-600">The host has not written a description yet.</p>
+          )}
+        </section>
+
+        <section aria-labelledby="sessions" className="order-1 flex flex-col gap-3 lg:order-2">
+          <h2 id="sessions" className="text-lg font-semibold text-slate-900">
+            {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
+          </h2>
+          {sessions.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-slate-600">
+              No upcoming session is scheduled for this webinar right now.
+            </p>
+          ) : (
+            <ul className="flex flex-col gap-3" role="list">
+              {sessions.map((session) => (
+                <li key={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                  {isLiveSession(session) ? (
+                    <span>
+                      <LiveBadge />
+                    </span>
+                  ) : null}
+                  {session.name ? <p className="font-semibold text-slate-900">{session.name}</p> : null}
+                  <SessionTime
+                    startsAt={session.startsAt}
+                    durationMinutes={event.durationMinutes}
+                    serverTimeZone={viewerTimeZone ?? session.timeZone}
+                    sessionTimeZone={session.timeZone}
+                    locale={site.locale}
+                    variant="full"
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          {event.language ? (
+            <p className="text-sm text-slate-600">
+              Presented in <LanguageBadge code={event.language} locale={site.locale} />
+            </p>
+          ) : null}
+        </section>
+      </div>
+    </article>
+  );
+}

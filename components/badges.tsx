@@ -1,0 +1,29 @@
+export function LiveBadge() {
+  return (
+    <span className="inline-flex items-center gap-1.5 rounded-full bg-live px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
+      <span className="size-1.5 rounded-full bg-white motion-safe:animate-pulse" aria-hidden="true" />
+      Live now
+    </span>
+  );
+}
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+export function languageName(code: string, locale: string): string {
+  let names = languageNames.get(locale);
+  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
+  try {
+    return names.of(code) ?? code.toUpperCase();
+  } catch {
+    return code.toUpperCase();
+  }
+}
+
+export function LanguageBadge({ code, locale }: { code: string; locale: string }) {
+  return (
+    <span className="inline-flex items-center rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" lang={code}>
+      <span className="sr-only">Language: </span>
+      {languageName(code, locale)}
+    </span>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { isLiveSession } from '@/lib/events/select';
+import type { SessionWithEvent } from '@/lib/events/types';
+import { formatDuration } from '@/lib/time';
+import { LanguageBadge, LiveBadge } from './badges';
+import { SessionTime } from './session-time';
+
+interface SessionCardProps {
+  item: SessionWithEvent;
+  viewerTimeZone: string | null;
+  locale: string;
+  headingLevel?: 'h3' | 'h2';
+}
+
+export function SessionCard({ item: { session, event }, viewerTimeZone, locale, headingLevel: Heading = 'h3' }: SessionCardProps) {
+  const live = isLiveSession(session);
+  const duration = formatDuration(event.durationMinutes);
+  return (
+    <article className="group relative flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-accent/60 hover:shadow-md focus-within:border-accent sm:flex-row sm:items-start sm:gap-6">
+      <div className="min-w-40 shrink-0 text-sm font-medium text-slate-700 sm:pt-0.5">
+        <SessionTime
+          startsAt={session.startsAt}
+          durationMinutes={event.durationMinutes}
+          serverTimeZone={viewerTimeZone ?? session.timeZone}
+          sessionTimeZone={session.timeZone}
+          locale={locale}
+        />
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          {live ? <LiveBadge /> : null}
+          {event.language ? <LanguageBadge code={event.language} locale={locale} /> : null}
+          {duration ? <span className="text-xs text-slate-600">{duration}</span> : null}
+        </div>
+        <Heading className="text-lg font-semibold leading-snug text-slate-900">
+          <Link
+            href={`/events/${encodeURIComponent(event.slug)}`}
+            className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none group-hover:text-accent-strong"
+          >
+            {event.title}
+            {session.name ? <span className="font-normal text-slate-600"> · {session.name}</span> : null}
+          </Link>
+        </Heading>
+        {event.summary ? <p className="line-clamp-2 text-sm text-slate-600">{event.summary}</p> : null}
+        {event.host ? <p className="text-sm text-slate-600">Hosted by {event.host.name}</p> : null}
+      </div>
+    </article>
+  );
+}
+
+function SessionCardSkeleton() {
+  return (
+    <div className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 sm:flex-row sm:gap-6" aria-hidden="true">
+      <div className="h-5 w-40 shrink-0 animate-pulse rounded bg-slate-200" />
+      <div className="flex flex-1 flex-col gap-2">
+        <div className="h-4 w-24 animate-pulse rounded bg-slate-100" />
+        <div className="h-6 w-3/4 animate-pulse rounded bg-slate-200" />
+        <div className="h-4 w-full animate-pulse rounded bg-slate-100" />
+      </div>
+    </div>
+  );
+}
+
+SessionCard.Skeleton = SessionCardSkeleton;

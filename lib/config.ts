@@ -1,0 +1,136 @@
+// No `server-only` here: instrumentation.ts validates this at boot outside the RSC graph. The token
+// is never NEXT_PUBLIC_, so a client bundle could not see it anyway.
+import { z } from 'zod';
+import { isTimeZone } from './time';
+
+const DEFAULT_API_URL = 'https://api.livestorm.co/v1';
+
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Empty strings in the environment mean "not set" (a blank line in .env must not become a value). */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const url = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      const raw = value === undefined || value === '' ? fallback : value;
+      try {
+        const parsed = new URL(raw);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+        return raw.replace(/\/+$/, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be an absolute http(s) URL, got "${raw}"` });
+        return z.NEVER;
+      }
+    });
+
+export const configSchema = z.object({
+  LIVESTORM_API_TOKEN: optionalString.refine((token) => token === undefined || !/^bearer\s/i.test(token), {
+    message: 'must be the raw API token, without a "Bearer " prefix (Livestorm rejects Bearer tokens)',
+  }),
+  LIVESTORM_API_URL: url(DEFAULT_API_URL),
+  SITE_URL: url('http://localhost:3000'),
+  SITE_NAME: optionalString.transform((value) => value ?? 'Upcoming webinars'),
+  SITE_TIMEZONE: optionalString
+    .transform((value) => value ?? 'UTC')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' }),
+  SITE_LOCALE: optionalString
+    .transform((value) => value ?? 'en-US')
+    .refine(isLocale, { message: 'must be a BCP 47 locale such as en-US' }),
+  LIVESTORM_REVALIDATE_SECONDS: integer(30, 86_400, 900),
+  LIVESTORM_TIMEOUT_MS: integer(500, 60_000, 8_000),
+  LIVESTORM_MAX_RPS: integer(1, 5, 5),
+  DATA_DIR: optionalString.transform((value) => value ?? '.data'),
+  SANDBOX_DATA_DIR: optionalString,
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  mode: 'sandbox' | 'live';
+  livestorm: {
+    /** The token used on the wire; in sandbox mode the in-process sandbox's own token. */
+    token: string;
+    baseUrl: string;
+    timeoutMs: number;
+    maxRequestsPerSecond: number;
+    revalidateSeconds: number;
+  };
+  site: { url: string; name: string; timeZone: string; locale: string };
+  sandbox: { dataDir: string };
+  /** Local state: the last good copy of Livestorm data, the sandbox's state. */
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const SANDBOX_TOKEN = 'sandbox-in-process';
+export const SANDBOX_BASE_URL = 'http://sandbox.internal/v1';
+
+/** Pure: validates an environment and names every bad variable in one message. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = result.data;
+  const live = raw.LIVESTORM_API_TOKEN !== undefined;
+  return {
+    mode: live ? 'live' : 'sandbox',
+    livestorm: {
+      token: raw.LIVESTORM_API_TOKEN ?? SANDBOX_TOKEN,
+      baseUrl: live ? raw.LIVESTORM_API_URL : SANDBOX_BASE_URL,
+      timeoutMs: raw.LIVESTORM_TIMEOUT_MS,
+      maxRequestsPerSecond: raw.LIVESTORM_MAX_RPS,
+      revalidateSeconds: raw.LIVESTORM_REVALIDATE_SECONDS,
+    },
+    site: {
+      url: raw.SITE_URL,
+      name: raw.SITE_NAME,
+      timeZone: raw.SITE_TIMEZONE,
+      locale: raw.SITE_LOCALE,
+    },
+    sandbox: { dataDir: raw.SANDBOX_DATA_DIR ?? `${raw.DATA_DIR}/sandbox` },
+    dataDir: raw.DATA_DIR,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, validated once (start-up calls this from instrumentation.ts). */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,111 @@
+/**
+ * Time formatting for sessions: always in an explicit IANA zone, so the server and the browser
+ * produce the same text for the same zone (no hydration mismatch) and DST is Intl's job.
+ */
+
+export interface SessionWhen {
+  /** e.g. "Tuesday, March 10, 2026" */
+  date: string;
+  /** e.g. "Tue, Mar 10" */
+  shortDate: string;
+  /** e.g. "2:00 – 3:00 PM" or "2:00 PM" without a duration */
+  time: string;
+  /** e.g. "GMT+1", "EST", "GMT+5:30" */
+  zone: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+export function zoneLabel(instant: Date, timeZone: string, locale: string): string {
+  const parts = formatter(locale, timeZone, { timeZoneName: 'short' }).formatToParts(instant);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+export function formatSessionWhen(
+  startsAt: string,
+  durationMinutes: number | null,
+  timeZone: string,
+  locale: string,
+): SessionWhen {
+  const start = new Date(startsAt);
+  const timeOptions: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+  const time =
+    durationMinutes && durationMinutes > 0
+      ? formatter(locale, timeZone, timeOptions).formatRange(start, new Date(start.getTime() + durationMinutes * 60_000))
+      : formatter(locale, timeZone, timeOptions).format(start);
+  return {
+    date: formatter(locale, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(start),
+    shortDate: formatter(locale, timeZone, { weekday: 'short', month: 'short', day: 'numeric' }).format(start),
+    time,
+    zone: zoneLabel(start, timeZone, locale),
+  };
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
+export function dayKey(instant: Date | string, timeZone: string): string {
+  const parts = formatter('en-US', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    typeof instant === 'string' ? new Date(instant) : instant,
+  );
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Long heading for a day key, e.g. "Tuesday, March 10, 2026". */
+export function formatDayHeading(key: string, locale: string): string {
+  // Noon UTC of that date falls on the same calendar day in every zone from UTC-11 to UTC+11.
+  return formatter(locale, 'UTC', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(
+    new Date(`${key}T12:00:00Z`),
+  );
+}
+
+/** Offset of a zone from UTC at an instant, in minutes (e.g. +330 for Asia/Kolkata). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = formatter('en-US', timeZone, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a local wall-clock time occurs in a zone (the earlier one when DST repeats it). */
+export function zonedTimeToInstant(date: string, time: string, timeZone: string): Date {
+  const naive = Date.parse(`${date}T${time}Z`);
+  // Two passes settle on the right offset even when the guess crosses a DST change.
+  let instant = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
+  instant = naive - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
+  return new Date(instant);
+}
+
+export function isValidDateKey(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+export function formatDuration(minutes: number | null): string | null {
+  if (!minutes || minutes <= 0) return null;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

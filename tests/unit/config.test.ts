@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '@/lib/config';
+
+describe('parseConfig', () => {
+  it('runs on the sandbox without a token, with documented defaults', () => {
+    const config = parseConfig({});
+    expect(config.mode).toBe('sandbox');
+    expect(config.livestorm).toMatchObject({ baseUrl: 'http://sandbox.internal/v1', revalidateSeconds: 900, maxRequestsPerSecond: 5 });
+    expect(config.site).toEqual({ url: 'http://localhost:3000', name: 'Upcoming webinars', timeZone: 'UTC', locale: 'en-US' });
+    expect(config.sandbox.dataDir).toBe('.data/sandbox');
+  });
+
+  it('goes live with a token, defaulting to the public API and trimming slashes', () => {
+    expect(parseConfig({ LIVESTORM_API_TOKEN: 'abc' }).livestorm).toMatchObject({ token: 'abc', baseUrl: 'https://api.livestorm.co/v1' });
+    expect(parseConfig({ LIVESTORM_API_TOKEN: 'abc', LIVESTORM_API_URL: 'http://127.0.0.1:4010/v1/' }).livestorm.baseUrl).toBe(
+      'http://127.0.0.1:4010/v1',
+    );
+  });
+
+  it('treats blank values as unset', () => {
+    expect(parseConfig({ LIVESTORM_API_TOKEN: '  ', SITE_TIMEZONE: '' }).mode).toBe('sandbox');
+  });
+
+  it.each([
+    [{ LIVESTORM_API_TOKEN: 'Bearer abc' }, 'LIVESTORM_API_TOKEN'],
+    [{ LIVESTORM_API_URL: 'not a url' }, 'LIVESTORM_API_URL'],
+    [{ SITE_URL: 'ftp://example.com' }, 'SITE_URL'],
+    [{ SITE_TIMEZONE: 'Mars/Base' }, 'SITE_TIMEZONE'],
+    [{ LIVESTORM_REVALIDATE_SECONDS: '5' }, 'LIVESTORM_REVALIDATE_SECONDS'],
+    [{ LIVESTORM_MAX_RPS: '9' }, 'LIVESTORM_MAX_RPS'],
+  ])('rejects %j naming %s', (env, name) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(name);
+  });
+});
