@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { isLiveSession } from '@/lib/events/select';
 import type { SessionWithEvent } from '@/lib/events/types';
-import { formatDuration } from '@/lib/time';
+import { formatDuration, serverSessionTime } from '@/lib/time';
 import { LanguageBadge, LiveBadge } from './badges';
 import { SessionTime } from './session-time';
 
@@ -16,14 +16,14 @@ export function SessionCard({ item: { session, event }, viewerTimeZone, locale, 
   const live = isLiveSession(session);
   const duration = formatDuration(event.durationMinutes);
   return (
-    <article className="group relative flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-accent/60 hover:shadow-md focus-within:border-accent sm:flex-row sm:items-start sm:gap-6">
+    <article data-session-id={session.id} className="group relative flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-accent/60 hover:shadow-md focus-within:border-accent sm:flex-row sm:items-start sm:gap-6">
       <div className="min-w-40 shrink-0 text-sm font-medium text-slate-700 sm:pt-0.5">
         <SessionTime
           startsAt={session.startsAt}
           durationMinutes={event.durationMinutes}
-          serverTimeZone={viewerTimeZone ?? session.timeZone}
           sessionTimeZone={session.timeZone}
           locale={locale}
+          server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, locale)}
         />
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-2">
@@ -47,18 +47,3 @@ export function SessionCard({ item: { session, event }, viewerTimeZone, locale, 
     </article>
   );
 }
-
-function SessionCardSkeleton() {
-  return (
-    <div className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 sm:flex-row sm:gap-6" aria-hidden="true">
-      <div className="h-5 w-40 shrink-0 animate-pulse rounded bg-slate-200" />
-      <div className="flex flex-1 flex-col gap-2">
-        <div className="h-4 w-24 animate-pulse rounded bg-slate-100" />
-        <div className="h-6 w-3/4 animate-pulse rounded bg-slate-200" />
-        <div className="h-4 w-full animate-pulse rounded bg-slate-100" />
-      </div>
-    </div>
-  );
-}
-
-SessionCard.Skeleton = SessionCardSkeleton;

@@ -1,41 +1,42 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { formatSessionWhen } from '@/lib/time';
+import { formatSessionWhen, type SessionWhen } from '@/lib/time';
 
 const subscribe = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const noZoneOnServer = () => null;
 
-/**
- * The zone to show times in: during SSR and hydration the server's choice (so the markup
- * matches), then the browser's own zone, which React swaps in right after hydration.
- */
-export function useDisplayTimeZone(serverTimeZone: string): string {
-  return useSyncExternalStore(subscribe, browserTimeZone, () => serverTimeZone);
+export interface ServerSessionTime {
+  /** Zone of the server render: the visitor's (cookie) when known, else the session's. */
+  zone: string;
+  when: SessionWhen;
+  /** The same start in the session's own zone, when that differs from `zone`. */
+  original: SessionWhen | null;
 }
 
 interface SessionTimeProps {
   startsAt: string;
   durationMinutes: number | null;
-  /** Zone used for the server render: the visitor's (cookie) when known, else the session's. */
-  serverTimeZone: string;
-  /** The session's own zone, mentioned when the visitor's differs. */
   sessionTimeZone: string;
   locale: string;
+  server: ServerSessionTime;
   variant?: 'compact' | 'full';
 }
 
-export function SessionTime({
-  startsAt,
-  durationMinutes,
-  serverTimeZone,
-  sessionTimeZone,
-  locale,
-  variant = 'compact',
-}: SessionTimeProps) {
-  const zone = useDisplayTimeZone(serverTimeZone);
-  const when = formatSessionWhen(startsAt, durationMinutes, zone, locale);
-  const original = zone === sessionTimeZone ? null : formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale);
+/**
+ * Hydrates with the server's own strings (Node's and the browser's ICU differ in spacing, so
+ * re-formatting during hydration would mismatch), then shows the time in the browser's zone.
+ */
+export function SessionTime({ startsAt, durationMinutes, sessionTimeZone, locale, server, variant = 'compact' }: SessionTimeProps) {
+  const browserZone = useSyncExternalStore(subscribe, browserTimeZone, noZoneOnServer);
+  const zone = browserZone ?? server.zone;
+  const when = browserZone ? formatSessionWhen(startsAt, durationMinutes, zone, locale) : server.when;
+  const original = !browserZone
+    ? server.original
+    : zone === sessionTimeZone
+      ? null
+      : formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale);
   return (
     <span className="inline-flex flex-col">
       <time dateTime={startsAt} className="tabular-nums">

@@ -59,14 +59,14 @@ export const configSchema = z.object({
   }),
   LIVESTORM_API_URL: url(DEFAULT_API_URL),
   SITE_URL: url('http://localhost:3000'),
-  SITE_NAME: optionalString.transform((value) => value ?? 'Upcoming webinars'),
+  SITE_NAME: optionalString.transform((value) => value ?? 'Webinars'),
   SITE_TIMEZONE: optionalString
     .transform((value) => value ?? 'UTC')
     .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' }),
   SITE_LOCALE: optionalString
     .transform((value) => value ?? 'en-US')
     .refine(isLocale, { message: 'must be a BCP 47 locale such as en-US' }),
-  LIVESTORM_REVALIDATE_SECONDS: integer(30, 86_400, 900),
+  LIVESTORM_REVALIDATE_SECONDS: integer(5, 86_400, 900),
   LIVESTORM_TIMEOUT_MS: integer(500, 60_000, 8_000),
   LIVESTORM_MAX_RPS: integer(1, 5, 5),
   DATA_DIR: optionalString.transform((value) => value ?? '.data'),

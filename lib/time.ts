@@ -109,3 +109,19 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** What the server renders for a session time before the browser's zone is known. */
+export function serverSessionTime(
+  startsAt: string,
+  durationMinutes: number | null,
+  sessionTimeZone: string,
+  viewerTimeZone: string | null,
+  locale: string,
+) {
+  const zone = viewerTimeZone ?? sessionTimeZone;
+  return {
+    zone,
+    when: formatSessionWhen(startsAt, durationMinutes, zone, locale),
+    original: zone === sessionTimeZone ? null : formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale),
+  };
+}

@@ -10,7 +10,8 @@ import { errorFields, log } from '@/lib/log';
  * - single-flight: concurrent misses share one upstream refresh (no cold-start stampede);
  * - a failed refresh keeps serving the last good value and waits `retryAfterFailureSeconds`
  *   before trying again (an outage costs one call per interval, not one per page view);
- * - the last good value is also kept on disk, so a restart during an outage still serves pages;
+ * - the last good value is also kept on disk, so a restart during an outage still serves pages
+ *   (only then: a cold start with Livestorm up loads fresh data first);
  * - named tags let webhooks and operators mark exactly the affected data stale.
  */
 
@@ -72,7 +73,6 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
   const now = options.now ?? Date.now;
   let entry: Entry<T> | null = null;
   let freshUntil = 0;
-  let diskChecked = false;
   let inFlight: Promise<Entry<T>> | null = null;
   let lastFailureAt: number | null = null;
   let lastFailure: string | null = null;
@@ -140,13 +140,18 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
 
   const cache: TaggedCache<T> = {
     async get() {
-      if (!entry && !diskChecked) {
-        diskChecked = true;
-        const fromDisk = await readDisk();
-        // A copy from before a restart is served at once, but refreshed straight away.
-        if (fromDisk && !entry) entry = fromDisk;
+      if (!entry) {
+        try {
+          return (await refresh()).value;
+        } catch (error) {
+          // Cold start during an outage: the copy saved before the restart beats an error page.
+          const fromDisk = await readDisk();
+          if (!fromDisk) throw error;
+          entry ??= fromDisk;
+          log.warn('serving the copy saved on disk', { key: options.key, fetchedAt: new Date(fromDisk.fetchedAt).toISOString() });
+          return entry.value;
+        }
       }
-      if (!entry) return (await refresh()).value;
       if (now() >= freshUntil) refreshInBackground();
       return entry.value;
     },

@@ -6,7 +6,7 @@ describe('parseConfig', () => {
     const config = parseConfig({});
     expect(config.mode).toBe('sandbox');
     expect(config.livestorm).toMatchObject({ baseUrl: 'http://sandbox.internal/v1', revalidateSeconds: 900, maxRequestsPerSecond: 5 });
-    expect(config.site).toEqual({ url: 'http://localhost:3000', name: 'Upcoming webinars', timeZone: 'UTC', locale: 'en-US' });
+    expect(config.site).toEqual({ url: 'http://localhost:3000', name: 'Webinars', timeZone: 'UTC', locale: 'en-US' });
     expect(config.sandbox.dataDir).toBe('.data/sandbox');
   });
 
@@ -26,7 +26,7 @@ describe('parseConfig', () => {
     [{ LIVESTORM_API_URL: 'not a url' }, 'LIVESTORM_API_URL'],
     [{ SITE_URL: 'ftp://example.com' }, 'SITE_URL'],
     [{ SITE_TIMEZONE: 'Mars/Base' }, 'SITE_TIMEZONE'],
-    [{ LIVESTORM_REVALIDATE_SECONDS: '5' }, 'LIVESTORM_REVALIDATE_SECONDS'],
+    [{ LIVESTORM_REVALIDATE_SECONDS: '4' }, 'LIVESTORM_REVALIDATE_SECONDS'],
     [{ LIVESTORM_MAX_RPS: '9' }, 'LIVESTORM_MAX_RPS'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

@@ -98,4 +98,12 @@ describe('tagged cache', () => {
     const second = setup({ dir, failing: () => true });
     expect((await second.cache.get()).version).toBe(1);
   });
+
+  it('on a cold start with Livestorm up, loads fresh data instead of the disk copy', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tagged-cache-'));
+    await setup({ dir }).cache.get();
+    const restarted = setup({ dir });
+    await restarted.cache.get();
+    expect(restarted.calls()).toBe(1);
+  });
 });

@@ -7,7 +7,7 @@ import { TimeZoneSync } from '@/components/time-zone-sync';
 import { getConfig } from '@/lib/config';
 import { getEventPage, getViewerTimeZone } from '@/lib/events/catalog';
 import { isLiveSession } from '@/lib/events/select';
-import { formatDuration } from '@/lib/time';
+import { formatDuration, serverSessionTime } from '@/lib/time';
 
 type Params = Promise<{ slug: string }>;
 
@@ -88,7 +88,7 @@ export default async function EventPage({ params }: { params: Params }) {
           ) : (
             <ul className="flex flex-col gap-3" role="list">
               {sessions.map((session) => (
-                <li key={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                   {isLiveSession(session) ? (
                     <span>
                       <LiveBadge />
@@ -98,9 +98,9 @@ export default async function EventPage({ params }: { params: Params }) {
                   <SessionTime
                     startsAt={session.startsAt}
                     durationMinutes={event.durationMinutes}
-                    serverTimeZone={viewerTimeZone ?? session.timeZone}
                     sessionTimeZone={session.timeZone}
                     locale={site.locale}
+                    server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, site.locale)}
                     variant="full"
                   />
                 </li>

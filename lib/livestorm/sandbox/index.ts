@@ -1,0 +1,67 @@
+// Livestorm sandbox: a seeded, in-process implementation of the Livestorm REST API v1 subset the
+// site uses, as a single web-standard `Request -> Promise<Response>` handler. Runs in-process
+// (server-side client calls `sandbox.handle(new Request(...))`) or behind scripts/sandbox.ts.
+// Depends only on node built-ins and zod: no `server-only`/`next/*`, it also runs under plain tsx.
+//
+// Control routes (outside /v1, no auth, not counted in stats) for tests and benchmarks:
+//   GET  /__sandbox/stats                 -> {requests, byRoute}
+//   POST /__sandbox/reset                 -> fresh now-relative seed, stats zeroed
+//   POST /__sandbox/outage                {"status":503,"count":N} -> next N /v1 calls fail ({"status":0} clears; no count = until cleared)
+//   POST /__sandbox/sessions/:id/status   {"status":"live"|"past"|"canceled"|"upcoming"|"draft"}
+import { SandboxEngine, type SandboxStats } from './handler';
+
+export type { SandboxStats } from './handler';
+
+export interface SandboxOptions {
+  /** the only accepted API token (raw, as in `Authorization: <token>`) */
+  token: string;
+  /** folder for persisted state (state.json); null/undefined = memory only */
+  dataDir?: string | null;
+  /** clock in ms, default Date.now (tests inject) */
+  now?: () => number;
+  /** default 5 */
+  requestsPerSecond?: number;
+  /** default 10000 */
+  monthlyQuota?: number;
+}
+
+export interface Sandbox {
+  handle(request: Request): Promise<Response>;
+  stats(): SandboxStats;
+}
+
+/** What createSandbox actually returns; `flush` writes a throttled quota-counter change to disk now. */
+export interface SandboxInstance extends Sandbox {
+  flush(): void;
+}
+
+export function createSandbox(options: SandboxOptions): SandboxInstance {
+  if (!options.token) throw new Error('createSandbox: token must be a non-empty string');
+  const requestsPerSecond = options.requestsPerSecond ?? 5;
+  const monthlyQuota = options.monthlyQuota ?? 10_000;
+  if (!Number.isInteger(requestsPerSecond) || requestsPerSecond < 1) throw new Error('createSandbox: requestsPerSecond must be a positive integer');
+  if (!Number.isInteger(monthlyQuota) || monthlyQuota < 1) throw new Error('createSandbox: monthlyQuota must be a positive integer');
+  const engine = new SandboxEngine({
+    token: options.token,
+    dataDir: options.dataDir ?? null,
+    now: options.now ?? Date.now,
+    requestsPerSecond,
+    monthlyQuota,
+  });
+  return {
+    handle: (request) => engine.handle(request),
+    stats: () => engine.stats(),
+    flush: () => engine.flush(),
+  };
+}
+
+export { ORGANIZATION, SEED_EVENTS, SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSeedState, type SeedEventKey, type SeedEventInfo } from './seed';
+export { STATE_FILE, deleteState, statePath } from './store';
+export type {
+  EventField,
+  PersonAttributes,
+  SandboxState,
+  SessionAttributes,
+  SessionStatus,
+  StoredEventAttributes,
+} from './types';

@@ -1,0 +1,132 @@
+// Benchmark: the built site on the HTTP sandbox, side by side with a static file from the same
+// server, plus what page views cost upstream. Prints figures; asserts nothing.
+// Usage: npm run bench [-- --seconds 10 --connections 20]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ROOT, ensureBuild, ensureDeps, localBin } from './lib/prepare.mjs';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    'site-port': { type: 'string', default: '3200' },
+    'sandbox-port': { type: 'string', default: '4020' },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const SITE = `http://127.0.0.1:${values['site-port']}`;
+const SANDBOX = `http://127.0.0.1:${values['sandbox-port']}`;
+const TOKEN = 'bench-token';
+
+const children: ChildProcess[] = [];
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+function stopAll() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}
+
+async function upstreamCalls(): Promise<number> {
+  const stats = (await (await fetch(`${SANDBOX}/__sandbox/stats`)).json()) as { requests: number };
+  return stats.requests;
+}
+
+interface Figure {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  upstream: number;
+}
+
+async function load(name: string, urlPath: string): Promise<Figure> {
+  const before = await upstreamCalls();
+  const result = await autocannon({ url: `${SITE}${urlPath}`, connections: CONNECTIONS, duration: SECONDS });
+  const upstream = (await upstreamCalls()) - before;
+  return {
+    name,
+    path: urlPath,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx,
+    upstream,
+  };
+}
+
+async function main() {
+  await ensureDeps();
+  await ensureBuild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'livestorm-bench-'));
+  try {
+    start(localBin('tsx'), ['scripts/sandbox.ts', '--port', String(values['sandbox-port']), '--fresh', '--data-dir', path.join(dataDir, 'sandbox'), '--token', TOKEN], {});
+    await waitFor(`${SANDBOX}/__sandbox/stats`);
+    start(localBin('next'), ['start', '-p', String(values['site-port']), '-H', '127.0.0.1'], {
+      NEXT_TELEMETRY_DISABLED: '1',
+      LIVESTORM_API_TOKEN: TOKEN,
+      LIVESTORM_API_URL: `${SANDBOX}/v1`,
+      SITE_URL: SITE,
+      DATA_DIR: path.join(dataDir, 'site'),
+    });
+    await waitFor(`${SITE}/`);
+
+    const home = await (await fetch(`${SITE}/`)).text();
+    const eventPath = home.match(/href="(\/events\/[^"]+)"/)?.[1];
+    const staticPath = home.match(/href="(\/_next\/static\/[^"]+\.css)"/)?.[1];
+    if (!eventPath || !staticPath) throw new Error('could not find an event link and a static file on /');
+    await fetch(`${SITE}${eventPath}`);
+
+    const figures = [
+      await load('static file (same server)', staticPath),
+      await load('listing /', '/'),
+      await load('event page', eventPath),
+    ];
+    const [staticFile] = figures;
+    const pageViews = figures.slice(1).reduce((sum, f) => sum + f.requests, 0);
+    const pageUpstream = figures.slice(1).reduce((sum, f) => sum + f.upstream, 0);
+
+    console.log(`\nBenchmark: ${SECONDS} s per target, ${CONNECTIONS} connections, next start on the HTTP sandbox (2-core machine)\n`);
+    console.log('target                      req/s     ratio   p50 ms   p99 ms   requests   errors   upstream calls');
+    for (const f of figures) {
+      console.log(
+        `${f.name.padEnd(26)} ${f.requestsPerSecond.toFixed(0).padStart(6)}   ${(f.requestsPerSecond / staticFile!.requestsPerSecond).toFixed(2).padStart(6)}   ${String(f.p50).padStart(6)}   ${String(f.p99).padStart(6)}   ${String(f.requests).padStart(8)}   ${String(f.errors).padStart(6)}   ${String(f.upstream).padStart(6)}`,
+      );
+    }
+    console.log(`\nUpstream Livestorm calls per 1,000 page views: ${((pageUpstream / Math.max(1, pageViews)) * 1000).toFixed(3)} (${pageUpstream} calls for ${pageViews} views, revalidation window ${process.env.LIVESTORM_REVALIDATE_SECONDS ?? 900} s)`);
+  } finally {
+    stopAll();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
