@@ -23,7 +23,7 @@ export function SessionCard({ item: { session, event }, viewerTimeZone, locale, 
           durationMinutes={event.durationMinutes}
           sessionTimeZone={session.timeZone}
           locale={locale}
-          server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, locale)}
+          server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, locale, { withOriginal: false })}
         />
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-2">

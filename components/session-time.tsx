@@ -32,11 +32,15 @@ export function SessionTime({ startsAt, durationMinutes, sessionTimeZone, locale
   const browserZone = useSyncExternalStore(subscribe, browserTimeZone, noZoneOnServer);
   const zone = browserZone ?? server.zone;
   const when = browserZone ? formatSessionWhen(startsAt, durationMinutes, zone, locale) : server.when;
-  const original = !browserZone
-    ? server.original
-    : zone === sessionTimeZone
+  // The "in the session's own zone" line belongs to the full variant only.
+  const original =
+    variant !== 'full'
       ? null
-      : formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale);
+      : !browserZone
+        ? server.original
+        : zone === sessionTimeZone
+          ? null
+          : formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale);
   return (
     <span className="inline-flex flex-col">
       <time dateTime={startsAt} className="tabular-nums">

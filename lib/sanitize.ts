@@ -29,7 +29,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
       tagName,
       attribs: { ...attribs, rel: 'noopener noreferrer nofollow', ...(attribs.target ? { target: '_blank' } : {}) },
     }),
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? '', loading: 'lazy' } }),
+    // A relative source would resolve against our own site: only absolute https images are kept.
+    img: (tagName, { src, ...attribs }) => ({
+      tagName,
+      attribs: { ...attribs, ...(src && /^https:\/\//i.test(src) ? { src } : {}), alt: attribs.alt ?? '', loading: 'lazy' },
+    }),
   },
   // Empty links and images whose source was removed (unsafe scheme) are noise.
   exclusiveFilter: (frame) => (frame.tag === 'a' && !frame.attribs.href && !frame.text.trim()) || (frame.tag === 'img' && !frame.attribs.src),

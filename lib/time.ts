@@ -39,10 +39,16 @@ export function formatSessionWhen(
 ): SessionWhen {
   const start = new Date(startsAt);
   const timeOptions: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-  const time =
-    durationMinutes && durationMinutes > 0
-      ? formatter(locale, timeZone, timeOptions).formatRange(start, new Date(start.getTime() + durationMinutes * 60_000))
-      : formatter(locale, timeZone, timeOptions).format(start);
+  const times = formatter(locale, timeZone, timeOptions);
+  let time = times.format(start);
+  if (durationMinutes && durationMinutes > 0) {
+    const end = new Date(start.getTime() + durationMinutes * 60_000);
+    // formatRange prints full dates when the range crosses midnight; the date is shown already.
+    time =
+      dayKey(start, timeZone) === dayKey(end, timeZone)
+        ? times.formatRange(start, end)
+        : `${time} – ${times.format(end)} (+1 day)`;
+  }
   return {
     date: formatter(locale, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(start),
     shortDate: formatter(locale, timeZone, { weekday: 'short', month: 'short', day: 'numeric' }).format(start),
@@ -117,11 +123,13 @@ export function serverSessionTime(
   sessionTimeZone: string,
   viewerTimeZone: string | null,
   locale: string,
+  options: { withOriginal: boolean } = { withOriginal: true },
 ) {
   const zone = viewerTimeZone ?? sessionTimeZone;
   return {
     zone,
     when: formatSessionWhen(startsAt, durationMinutes, zone, locale),
-    original: zone === sessionTimeZone ? null : formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale),
+    original:
+      options.withOriginal && zone !== sessionTimeZone ? formatSessionWhen(startsAt, durationMinutes, sessionTimeZone, locale) : null,
   };
 }

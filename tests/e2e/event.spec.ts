@@ -52,6 +52,8 @@ test('a malicious description is sanitized and never executes', async ({ page, s
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
+  const failed: string[] = [];
+  page.on('response', (response) => response.status() >= 400 && failed.push(response.url()));
   await page.goto(`/events/${hostile.attributes.slug}`);
   const description = page.locator('.prose-description');
   await expect(description).toBeVisible();
@@ -64,6 +66,8 @@ test('a malicious description is sanitized and never executes', async ({ page, s
   if ((await links.count()) > 0) await links.first().click();
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
+  // Relative image sources (e.g. src=x) would have made the browser request our own URLs.
+  expect(failed).toEqual([]);
 });
 
 test('event pages render completely without JavaScript', async ({ browser, sandbox }) => {

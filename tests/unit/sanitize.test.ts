@@ -8,6 +8,8 @@ describe('sanitizeDescription', () => {
     ['<a href="javascript:window.__xss=1">click</a>', '<a rel="noopener noreferrer nofollow">click</a>'],
     ['<iframe src="https://example.com"></iframe><p>after</p>', '<p>after</p>'],
     ['<p onclick="steal()" style="color:red">text</p>', '<p>text</p>'],
+    ['<p>a<img src=x onerror="window.__xss=1"></p>', '<p>a</p>'],
+    ['<p>a<img src="//evil.example.com/t.gif"></p>', '<p>a</p>'],
     ['<svg><script>alert(1)</script></svg>ok', 'ok'],
     ['<form action="https://evil"><input name="x"></form>kept', 'kept'],
     ['<p>a<img src="http://insecure.example.com/a.png"></p>', '<p>a</p>'],

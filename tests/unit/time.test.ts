@@ -19,6 +19,12 @@ describe('formatSessionWhen across zones', () => {
     expect(when.zone).toBe(label);
   });
 
+  it('keeps a range that crosses midnight short, flagging the next day', () => {
+    const when = formatSessionWhen('2026-12-01T14:00:00.000Z', 60, 'Asia/Tokyo', 'en-US');
+    expect(when.shortDate).toBe('Tue, Dec 1');
+    expect(when.time.replace(/[\u2009\u202f]/g, ' ')).toBe('11:00 PM – 12:00 AM (+1 day)');
+  });
+
   it('shows a single time without a duration', () => {
     expect(formatSessionWhen(start, null, 'UTC', 'en-US').time.replace(/\u202f/g, ' ')).toBe('2:00 PM');
   });
