@@ -409,10 +409,7 @@ export class SandboxEngine {
     const title = filters.get('title')?.trim().toLowerCase() ?? null;
     const scheduling = enumFilter(filters, 'scheduling_status', SCHEDULING_STATUSES);
     const everyoneCanSpeak = booleanFilter(filters, 'everyone_can_speak');
-    const createdSince = timestampFilter(filters, 'created_since');
-    const createdUntil = timestampFilter(filters, 'created_until');
-    const updatedSince = timestampFilter(filters, 'updated_since');
-    const updatedUntil = timestampFilter(filters, 'updated_until');
+    const inTimeWindow = timeWindowFilter(filters);
 
     const byEvent = sessionsByEvent(this.state);
     const events = this.state.events
@@ -421,10 +418,7 @@ export class SandboxEngine {
         if (title !== null && !a.title.toLowerCase().includes(title)) return false;
         if (scheduling !== null && schedulingStatus(event, byEvent.get(event.id) ?? []) !== scheduling) return false;
         if (everyoneCanSpeak !== null && a.everyone_can_speak !== everyoneCanSpeak) return false;
-        if (createdSince !== null && a.created_at < createdSince) return false;
-        if (createdUntil !== null && a.created_at > createdUntil) return false;
-        if (updatedSince !== null && a.updated_at < updatedSince) return false;
-        if (updatedUntil !== null && a.updated_at > updatedUntil) return false;
+        if (!inTimeWindow(a)) return false;
         return true;
       })
       .sort((a, b) => a.attributes.created_at - b.attributes.created_at || a.id.localeCompare(b.id));
@@ -472,10 +466,7 @@ export class SandboxEngine {
     const status = enumFilter(filters, 'status', SESSION_STATUSES);
     const dateFrom = timestampFilter(filters, 'date_from');
     const dateTo = timestampFilter(filters, 'date_to');
-    const createdSince = timestampFilter(filters, 'created_since');
-    const createdUntil = timestampFilter(filters, 'created_until');
-    const updatedSince = timestampFilter(filters, 'updated_since');
-    const updatedUntil = timestampFilter(filters, 'updated_until');
+    const inTimeWindow = timeWindowFilter(filters);
 
     const sessions = sortSessions(
       this.state.sessions.filter((session) => {
@@ -485,10 +476,7 @@ export class SandboxEngine {
         // Both bounds are inclusive instants; an ISO date without time means 00:00 UTC.
         if (dateFrom !== null && a.estimated_started_at < dateFrom) return false;
         if (dateTo !== null && a.estimated_started_at > dateTo) return false;
-        if (createdSince !== null && a.created_at < createdSince) return false;
-        if (createdUntil !== null && a.created_at > createdUntil) return false;
-        if (updatedSince !== null && a.updated_at < updatedSince) return false;
-        if (updatedUntil !== null && a.updated_at > updatedUntil) return false;
+        if (!inTimeWindow(a)) return false;
         return true;
       }),
     );
@@ -532,10 +520,7 @@ export class SandboxEngine {
     const email = filters.get('email')?.trim().toLowerCase() ?? null;
     const role = enumFilter(filters, 'role', ['participant', 'team_member'] as const);
     const attended = booleanFilter(filters, 'attended');
-    const createdSince = timestampFilter(filters, 'created_since');
-    const createdUntil = timestampFilter(filters, 'created_until');
-    const updatedSince = timestampFilter(filters, 'updated_since');
-    const updatedUntil = timestampFilter(filters, 'updated_until');
+    const inTimeWindow = timeWindowFilter(filters);
     const people = this.state.people
       .filter((p) => {
         const a = p.attributes;
@@ -543,10 +528,7 @@ export class SandboxEngine {
         if (email !== null && a.email.toLowerCase() !== email) return false;
         if (role !== null && a.role !== role) return false;
         if (attended !== null && a.registrant_detail.attended !== attended) return false;
-        if (createdSince !== null && a.created_at < createdSince) return false;
-        if (createdUntil !== null && a.created_at > createdUntil) return false;
-        if (updatedSince !== null && a.updated_at < updatedSince) return false;
-        if (updatedUntil !== null && a.updated_at > updatedUntil) return false;
+        if (!inTimeWindow(a)) return false;
         return true;
       })
       .sort((a, b) => a.attributes.created_at - b.attributes.created_at || a.id.localeCompare(b.id));
@@ -660,4 +642,17 @@ export class SandboxEngine {
     this.persist();
     return ok({ data: renderSession(session, false) });
   }
+}
+
+/** The created_since/until and updated_since/until filters every list endpoint shares. */
+function timeWindowFilter(filters: Parameters<typeof timestampFilter>[0]) {
+  const createdSince = timestampFilter(filters, 'created_since');
+  const createdUntil = timestampFilter(filters, 'created_until');
+  const updatedSince = timestampFilter(filters, 'updated_since');
+  const updatedUntil = timestampFilter(filters, 'updated_until');
+  return (a: { created_at: number; updated_at: number }): boolean =>
+    (createdSince === null || a.created_at >= createdSince) &&
+    (createdUntil === null || a.created_at <= createdUntil) &&
+    (updatedSince === null || a.updated_at >= updatedSince) &&
+    (updatedUntil === null || a.updated_at <= updatedUntil);
 }
