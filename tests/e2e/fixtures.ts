@@ -60,14 +60,19 @@ function sandboxHelpers(request: APIRequestContext, onOutage: () => void): Sandb
       onOutage();
       await expectOk(await request.post('/__sandbox/outage', { data: { status, count } }), 'POST /__sandbox/outage');
     },
-    api: async <T = unknown>(apiPath: string) =>
-      readJson<T>(
-        await request.get(`/v1${apiPath}`, {
+    api: async <T = unknown>(apiPath: string) => {
+      // The tests share the sandbox's 5 requests/second with the site: like any polite client,
+      // wait out a 429 for as long as Retry-After says.
+      for (let attempt = 0; ; attempt += 1) {
+        const response = await request.get(`/v1${apiPath}`, {
           // Livestorm takes the raw token (no "Bearer ") and speaks JSON:API.
           headers: { Authorization: SANDBOX_TOKEN, Accept: 'application/vnd.api+json' },
-        }),
-        `GET /v1${apiPath}`,
-      ),
+        });
+        if (response.status() !== 429 || attempt >= 5) return readJson<T>(response, `GET /v1${apiPath}`);
+        const seconds = Number(response.headers()['retry-after'] ?? '1');
+        await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
+      }
+    },
   };
 }
 
