@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PageMeta as Meta } from '@/lib/livestorm/sandbox/jsonapi';
 import {
   SEED_EVENTS,
   SEED_SESSIONS,
@@ -29,14 +30,6 @@ interface EventResource {
   type: string;
   attributes: StoredEventAttributes & { scheduling_status: string; sessions_count: number };
   relationships?: { sessions?: { data: Ref[] } };
-}
-interface Meta {
-  current_page: number;
-  previous_page: number | null;
-  next_page: number | null;
-  record_count: number;
-  page_count: number;
-  items_per_page: number;
 }
 interface ListDoc<T> {
   data: T[];
