@@ -53,6 +53,36 @@ const url = (fallback: string) =>
       }
     });
 
+const boolean = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const normalized = value.toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+      if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+      ctx.addIssue({ code: 'custom', message: `must be true or false, got "${value}"` });
+      return z.NEVER;
+    });
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+      return value;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be an absolute http(s) URL, got "${value}"` });
+      return z.NEVER;
+    }
+  });
+
 export const configSchema = z.object({
   LIVESTORM_API_TOKEN: optionalString.refine((token) => token === undefined || !/^bearer\s/i.test(token), {
     message: 'must be the raw API token, without a "Bearer " prefix (Livestorm rejects Bearer tokens)',
@@ -71,6 +101,17 @@ export const configSchema = z.object({
   LIVESTORM_MAX_RPS: integer(1, 5, 5),
   DATA_DIR: optionalString.transform((value) => value ?? '.data'),
   SANDBOX_DATA_DIR: optionalString,
+  REGISTRATION_SHOW_JOIN_LINK: boolean(false),
+  REGISTRATION_CONSENT_TEXT: optionalString,
+  REGISTRATION_PRIVACY_URL: optionalUrl,
+  REGISTRATION_CONSENT_FIELD: optionalString,
+  REGISTRATION_MIN_FILL_SECONDS: integer(0, 600, 3),
+  REGISTRATION_MAX_PER_IP_PER_HOUR: integer(1, 100_000, 20),
+  REGISTRATION_MAX_PER_EMAIL_PER_HOUR: integer(1, 1_000, 5),
+  REGISTRATION_SECRET: optionalString.refine((secret) => secret === undefined || secret.length >= 32, {
+    message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)',
+  }),
+  TRUST_PROXY: boolean(false),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -87,6 +128,22 @@ export interface Config {
   };
   site: { url: string; name: string; timeZone: string; locale: string };
   sandbox: { dataDir: string };
+  registration: {
+    /** Show the personal join link on the confirmation page (default: it is only e-mailed). */
+    showJoinLink: boolean;
+    /**
+     * Marketing consent: the event form's consent field `fieldId` (a Livestorm People Attribute, so
+     * the answer lands in Livestorm) shown with this text and privacy-policy link.
+     */
+    consent: { text: string; privacyUrl: string | null; fieldId: string } | null;
+    minFillSeconds: number;
+    maxPerIpPerHour: number;
+    maxPerEmailPerHour: number;
+    /** Signs form tokens; when unset, one is generated and kept in DATA_DIR. */
+    secret: string | null;
+  };
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
   /** Local state: the last good copy of Livestorm data, the sandbox's state. */
   dataDir: string;
 }
@@ -123,6 +180,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       locale: raw.SITE_LOCALE,
     },
     sandbox: { dataDir: raw.SANDBOX_DATA_DIR ?? `${raw.DATA_DIR}/sandbox` },
+    registration: {
+      showJoinLink: raw.REGISTRATION_SHOW_JOIN_LINK,
+      consent: raw.REGISTRATION_CONSENT_TEXT
+        ? {
+            text: raw.REGISTRATION_CONSENT_TEXT,
+            privacyUrl: raw.REGISTRATION_PRIVACY_URL ?? null,
+            fieldId: raw.REGISTRATION_CONSENT_FIELD ?? 'marketing_consent',
+          }
+        : null,
+      minFillSeconds: raw.REGISTRATION_MIN_FILL_SECONDS,
+      maxPerIpPerHour: raw.REGISTRATION_MAX_PER_IP_PER_HOUR,
+      maxPerEmailPerHour: raw.REGISTRATION_MAX_PER_EMAIL_PER_HOUR,
+      secret: raw.REGISTRATION_SECRET ?? null,
+    },
+    trustProxy: raw.TRUST_PROXY,
     dataDir: raw.DATA_DIR,
   };
 }

@@ -79,6 +79,7 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
   let lastSuccessAt: number | null = null;
   let refreshes = 0;
   let failures = 0;
+  let lastError: unknown = null;
 
   async function readDisk(): Promise<Entry<T> | null> {
     if (!options.dir) return null;
@@ -118,6 +119,7 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
         failures += 1;
         lastFailureAt = now();
         lastFailure = error instanceof Error ? error.message : String(error);
+        lastError = error;
         log.warn(entry ? 'refresh failed; serving the previous copy' : 'refresh failed with no copy to serve', {
           key: options.key,
           ...errorFields(error),
@@ -142,6 +144,11 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
     async get() {
       if (!entry) {
         try {
+          // With nothing to serve, a recent failure is answered again rather than retried: an
+          // outage at cold start costs one call per interval, not one per page view.
+          if (lastError !== null && lastFailureAt !== null && now() - lastFailureAt < options.retryAfterFailureSeconds * 1000) {
+            throw lastError;
+          }
           return (await refresh()).value;
         } catch (error) {
           // Cold start during an outage: the copy saved before the restart beats an error page.

@@ -17,6 +17,11 @@ export function isOpenSession(session: Session, now: number): boolean {
   return session.status === 'upcoming' && Date.parse(session.startsAt) > now;
 }
 
+/** Livestorm registers people to upcoming sessions only (§5); a live one is shown but not offered. */
+export function isRegistrableSession(session: Session, now: number): boolean {
+  return session.status === 'upcoming' && Date.parse(session.startsAt) > now;
+}
+
 function byStart(a: Session, b: Session): number {
   return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id);
 }

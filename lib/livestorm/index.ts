@@ -6,6 +6,7 @@ import { createSandbox } from './sandbox';
 export { LivestormError } from './errors';
 export type { LivestormClient, QuotaSnapshot } from './client';
 export { fetchCatalog } from './reads';
+export { fetchFieldLabels, isAlreadyRegistered, registerPerson, toRegistrationBody } from './registration';
 
 function createTransport(): Transport {
   const config = getConfig();

@@ -133,3 +133,41 @@ export type WireSession = z.infer<typeof sessionResource>;
 export const eventList = listDocument(eventResource);
 export const sessionList = listDocument(sessionResource);
 export const eventDocument = singleDocument(eventResource);
+
+/**
+ * A resource whose relationships are not read, so not validated: used where a schema failure would
+ * cost more than it reveals (after a registration has already happened upstream).
+ */
+export function attributesOnly<T extends string, A extends z.ZodType>(type: T, attributes: A) {
+  return z.object({ id: z.string().min(1), type: z.literal(type), attributes });
+}
+
+/** 201 of `POST /sessions/{id}/people` (§4.4, example D): only the personal join link is read. */
+export const registeredPersonDocument = singleDocument(
+  attributesOnly(
+    'people',
+    z.object({ registrant_detail: z.object({ connection_link: nullableString }).nullish() }),
+  ),
+);
+
+/** `GET /sessions/{id}/people?filter[email]=`: the email confirms the filter was applied. */
+export const sessionPersonList = listDocument(attributesOnly('people', z.object({ email: nullableString })));
+
+/** Just enough of a session and its event to tell "closed" from any other refusal. */
+export const sessionStatusDocument = singleDocument(
+  attributesOnly('sessions', z.object({ status: z.string(), event_id: nullableString })),
+);
+export const eventStatusDocument = singleDocument(attributesOnly('events', z.object({ status: nullableString })));
+
+/** `GET /people_attributes`: workspace field labels. Types beyond the documented seven are tolerated. */
+export const peopleAttributeResource = attributesOnly(
+  'people_attributes',
+  z.object({
+    name: nullableString,
+    slug: z.string().min(1),
+    type: nullableString,
+    builtin: z.boolean().nullish(),
+    placeholder: nullableString,
+  }),
+);
+export type WirePeopleAttribute = z.infer<typeof peopleAttributeResource>;

@@ -55,6 +55,20 @@ describe('tagged cache', () => {
     expect((await cache.get()).version).toBe(2);
   });
 
+  it('answers a cold-start failure again without calling upstream until the backoff ends', async () => {
+    let down = true;
+    const { cache, calls, advance } = setup({ failing: () => down });
+    await expect(cache.get()).rejects.toThrow('upstream down');
+    await expect(cache.get()).rejects.toThrow('upstream down');
+    advance(9);
+    await expect(cache.get()).rejects.toThrow('upstream down');
+    expect(calls()).toBe(1);
+    down = false;
+    advance(2);
+    expect((await cache.get()).version).toBe(1);
+    expect(calls()).toBe(2);
+  });
+
   it('keeps serving the last good value when refreshes fail, retrying only after the backoff', async () => {
     let down = false;
     const { cache, calls, advance } = setup({ failing: () => down });

@@ -5,8 +5,10 @@ import { LanguageBadge, LiveBadge, languageName } from '@/components/badges';
 import { SessionTime } from '@/components/session-time';
 import { TimeZoneSync } from '@/components/time-zone-sync';
 import { getConfig } from '@/lib/config';
-import { getEventPage, getViewerTimeZone } from '@/lib/events/catalog';
-import { isLiveSession } from '@/lib/events/select';
+import { RegistrationSection } from '@/components/registration/registration-section';
+import { getEventPage, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
+import { getLandingAttribution, getRegistrationForm } from '@/lib/registration/service';
+import { isLiveSession, isRegistrableSession } from '@/lib/events/select';
 import { formatDuration, serverSessionTime } from '@/lib/time';
 
 type Params = Promise<{ slug: string }>;
@@ -26,11 +28,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function EventPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const [data, viewerTimeZone] = await Promise.all([getEventPage(decodeURIComponent(slug)), getViewerTimeZone()]);
+  // No searchParams here: awaiting them defers the page behind its loading state, which a browser
+  // without JavaScript never leaves. The proxy hands over the utm_* parameters instead.
+  const [data, form, attribution, viewerTimeZone, now] = await Promise.all([
+    getEventPage(decodeURIComponent(slug)),
+    getRegistrationForm(decodeURIComponent(slug)),
+    getLandingAttribution(),
+    getViewerTimeZone(),
+    requestNow(),
+  ]);
   if (!data) notFound();
   const { event, sessions } = data;
   const { site } = getConfig();
   const duration = formatDuration(event.durationMinutes);
+  const open = sessions.some((session) => isRegistrableSession(session, now));
 
   return (
     <article className="flex flex-col gap-8">
@@ -77,42 +88,51 @@ export default async function EventPage({ params }: { params: Params }) {
           )}
         </section>
 
-        <section aria-labelledby="sessions" className="order-1 flex flex-col gap-3 lg:order-2">
-          <h2 id="sessions" className="text-lg font-semibold text-slate-900">
-            {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
-          </h2>
-          {sessions.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-slate-600">
-              No upcoming session is scheduled for this webinar right now.
-            </p>
+        <div className="order-1 flex flex-col gap-3 lg:order-2">
+          {open && form ? (
+            <RegistrationSection form={form} attribution={attribution} now={now} viewerTimeZone={viewerTimeZone} />
           ) : (
-            <ul className="flex flex-col gap-3" role="list">
-              {sessions.map((session) => (
-                <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                  {isLiveSession(session) ? (
-                    <span>
-                      <LiveBadge />
-                    </span>
-                  ) : null}
-                  {session.name ? <p className="font-semibold text-slate-900">{session.name}</p> : null}
-                  <SessionTime
-                    startsAt={session.startsAt}
-                    durationMinutes={event.durationMinutes}
-                    sessionTimeZone={session.timeZone}
-                    locale={site.locale}
-                    server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, site.locale)}
-                    variant="full"
-                  />
-                </li>
-              ))}
-            </ul>
+          <section aria-labelledby="sessions" className="flex flex-col gap-3">
+            <h2 id="sessions" className="text-lg font-semibold text-slate-900">
+              {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
+            </h2>
+            {sessions.length === 0 ? (
+              <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-slate-600">
+                No upcoming session is scheduled for this webinar right now.
+              </p>
+            ) : (
+              <ul className="flex flex-col gap-3" role="list">
+                {sessions.map((session) => (
+                  <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                    {isLiveSession(session) ? (
+                      <span>
+                        <LiveBadge />
+                      </span>
+                    ) : null}
+                    {session.name ? <p className="font-semibold text-slate-900">{session.name}</p> : null}
+                    <SessionTime
+                      startsAt={session.startsAt}
+                      durationMinutes={event.durationMinutes}
+                      sessionTimeZone={session.timeZone}
+                      locale={site.locale}
+                      server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, site.locale)}
+                      variant="full"
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {sessions.length > 0 ? (
+              <p className="text-slate-600">Registration is closed: every scheduled session has already started.</p>
+            ) : null}
+          </section>
           )}
           {event.language ? (
             <p className="text-sm text-slate-600">
               Presented in <LanguageBadge code={event.language} locale={site.locale} />
             </p>
           ) : null}
-        </section>
+        </div>
       </div>
     </article>
   );

@@ -1,0 +1,143 @@
+'use server';
+
+import { randomUUID } from 'node:crypto';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getConfig } from '@/lib/config';
+import { requestNow } from '@/lib/events/catalog';
+import { isRegistrableSession } from '@/lib/events/select';
+import { errorFields, log } from '@/lib/log';
+import {
+  abuseMessage,
+  checkFormToken,
+  clientIp,
+  createRegistrationLimiter,
+  HONEYPOT_FIELD,
+  isHoneypotFilled,
+  loadOrCreateSecret,
+  type RegistrationLimiter,
+} from './abuse';
+import { readAttributionForm, hasAttribution, decodeAttribution, ATTRIBUTION_COOKIE } from './attribution';
+import { CONFIRMATION_COOKIE, confirmationPath } from './confirmation';
+import { EVENT_SLUG_FIELD, FORM_TOKEN_FIELD, type RegistrationFormState } from './form-state';
+import { getRegistrationRuntime } from './runtime';
+import { readRegistrationForm, toAnswers, validateRegistration, type RegistrationValues } from './schema';
+import { getRegistrationForm } from './service';
+import type { RegistrationRequest } from './types';
+
+/** How long a visitor waits for Livestorm's answer before being told it will come by e-mail. */
+const ANSWER_WAIT_MS = 8_000;
+
+const globalForLimiter = globalThis as typeof globalThis & { __registrationLimiter?: RegistrationLimiter };
+
+function limiter(): RegistrationLimiter {
+  const { registration } = getConfig();
+  globalForLimiter.__registrationLimiter ??= createRegistrationLimiter({
+    maxPerIpPerHour: registration.maxPerIpPerHour,
+    maxPerEmailPerHour: registration.maxPerEmailPerHour,
+  });
+  return globalForLimiter.__registrationLimiter;
+}
+
+function refuse(
+  previous: RegistrationFormState,
+  values: RegistrationValues,
+  problem: { formError?: string | null; fieldErrors?: Record<string, string>; formToken?: string | null },
+): RegistrationFormState {
+  return {
+    status: 'error',
+    formError: problem.formError ?? null,
+    fieldErrors: problem.fieldErrors ?? {},
+    values,
+    attempt: previous.status === 'error' ? previous.attempt + 1 : 1,
+    formToken: problem.formToken ?? null,
+  };
+}
+
+/**
+ * Registers the visitor to the chosen sessions. Everything is re-derived on the server: the event's
+ * fields and open sessions come from our cache of Livestorm, never from the client. The entries are
+ * committed to the durable outbox before the visitor gets any answer.
+ */
+export async function registerForSessions(previous: RegistrationFormState, formData: FormData): Promise<RegistrationFormState> {
+  const config = getConfig();
+  const slug = formData.get(EVENT_SLUG_FIELD);
+  const form = typeof slug === 'string' && slug.length <= 200 ? await getRegistrationForm(slug) : null;
+  const emptyValues: RegistrationValues = { sessionIds: [], answers: {} };
+  if (!form) {
+    return refuse(previous, emptyValues, { formError: 'This webinar is no longer available for registration.' });
+  }
+  const values = readRegistrationForm(formData, form.fields);
+
+  if (isHoneypotFilled(formData.get(HONEYPOT_FIELD))) {
+    log.warn('registration refused', { reason: 'honeypot' });
+    return refuse(previous, values, { formError: abuseMessage('honeypot') });
+  }
+  const rawToken = formData.get(FORM_TOKEN_FIELD);
+  const token = typeof rawToken === 'string' && rawToken.length <= 200 ? rawToken : null;
+  // Echoed on refusals so a re-rendered form keeps its fill-time clock; it is checked on every submit.
+  const keep = { formToken: token };
+  const now = await requestNow();
+  const openIds = form.sessions.filter((session) => isRegistrableSession(session, now)).map((session) => session.id);
+  const validation = validateRegistration(form.fields, { sessionIds: openIds }, values);
+  if (!validation.ok) {
+    const count = Object.keys(validation.fieldErrors).length;
+    return refuse(previous, values, {
+      formError: count === 1 ? 'There is a problem with one answer.' : `There are problems with ${count} answers.`,
+      fieldErrors: validation.fieldErrors,
+      ...keep,
+    });
+  }
+  const email = validation.values.answers.email;
+  if (typeof email !== 'string' || email === '') {
+    return refuse(previous, values, { fieldErrors: { 'answers.email': 'Enter your email address.' }, ...keep });
+  }
+
+  const secret = loadOrCreateSecret(config.registration.secret, config.dataDir);
+  const tokenCheck = checkFormToken(token, secret, now, config.registration.minFillSeconds);
+  if (!tokenCheck.ok) {
+    log.warn('registration refused', { reason: tokenCheck.reason });
+    // A genuine token that was only too quick keeps its clock; anything else gets a fresh form.
+    return refuse(previous, values, {
+      formError: abuseMessage(tokenCheck.reason),
+      formToken: tokenCheck.reason === 'too_fast' ? token : null,
+    });
+  }
+
+  const limit = await limiter().consume({ ip: clientIp(await headers(), config.trustProxy), email });
+  if (!limit.ok) {
+    log.warn('registration refused', { reason: `${limit.limit}_rate_limit` });
+    return refuse(previous, values, { formError: abuseMessage(limit.limit, limit.retryAfterSeconds), ...keep });
+  }
+
+  const cookieStore = await cookies();
+  const fromForm = readAttributionForm(formData);
+  const attribution = hasAttribution(fromForm) ? fromForm : (decodeAttribution(cookieStore.get(ATTRIBUTION_COOKIE)?.value) ?? fromForm);
+  const answers = toAnswers(form.fields, validation.values);
+  const requests: RegistrationRequest[] = validation.values.sessionIds.map((sessionId) => ({ sessionId, email, answers, attribution }));
+
+  const submissionId = randomUUID();
+  let entryIds: string[];
+  try {
+    const { outbox, worker } = getRegistrationRuntime();
+    entryIds = outbox.enqueue(submissionId, requests, Date.now()).map((entry) => entry.id);
+    worker.kick();
+    await worker.waitForSettled(entryIds, ANSWER_WAIT_MS);
+  } catch (error) {
+    log.error('registration could not be saved', errorFields(error));
+    return refuse(previous, values, {
+      formError: 'We could not save your registration just now, so nothing was sent. Please try again in a minute.',
+      ...keep,
+    });
+  }
+
+  cookieStore.set(CONFIRMATION_COOKIE, submissionId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.site.url.startsWith('https:'),
+    path: '/',
+    maxAge: 3600,
+  });
+  // Outside any try/catch: redirect() works by throwing.
+  redirect(confirmationPath(submissionId));
+}

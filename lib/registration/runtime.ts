@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { getConfig } from '@/lib/config';
+import { getLivestorm, LivestormError, registerPerson } from '@/lib/livestorm';
+import { log } from '@/lib/log';
+import { createDeliveryWorker, type DeliveryWorker, type TransientFailure } from './delivery';
+import { createOutbox, type Outbox } from './outbox';
+
+/** The process's outbox and its delivery worker, started at boot so nothing queued waits for a visitor. */
+export interface RegistrationRuntime {
+  outbox: Outbox;
+  worker: DeliveryWorker;
+}
+
+const globalForRegistration = globalThis as typeof globalThis & { __registrationRuntime?: RegistrationRuntime };
+
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/** Livestorm's wording can echo what was submitted; keep addresses out of what we store and log. */
+export function scrubDetail(detail: string | null): string | null {
+  return detail ? detail.replace(/[^\s"'<>]+@[^\s"'<>]+/g, '[email]').slice(0, 300) : null;
+}
+
+export function asTransient(error: unknown): TransientFailure | null {
+  if (!(error instanceof LivestormError)) return null;
+  // Everything Livestorm might later accept: throttling, outages, quota, a token an operator will fix.
+  return {
+    message: `${error.kind}${error.status === null ? '' : ` (HTTP ${error.status})`}`,
+    retryAfterSeconds: error.retryAfter,
+  };
+}
+
+export function outboxFile(dataDir: string): string {
+  return path.join(dataDir, 'registrations.sqlite');
+}
+
+export function getRegistrationRuntime(): RegistrationRuntime {
+  if (!globalForRegistration.__registrationRuntime) {
+    const config = getConfig();
+    const outbox = createOutbox(outboxFile(config.dataDir));
+    const worker = createDeliveryWorker({
+      outbox,
+      deliver: async (request) => {
+        const outcome = await registerPerson(getLivestorm(), request);
+        return outcome.kind === 'closed' || outcome.kind === 'rejected'
+          ? { ...outcome, detail: scrubDetail(outcome.detail) }
+          : outcome;
+      },
+      asTransient,
+      keepJoinLink: config.registration.showJoinLink,
+      concurrency: config.livestorm.maxRequestsPerSecond,
+      onEvent: (event) => {
+        if (event.type === 'settled') {
+          log.info('registration settled', { status: event.status, attempts: event.attempts, waitedMs: event.waitedMs });
+        } else {
+          (event.transient ? log.warn : log.error)('registration delivery will be retried', {
+            attempts: event.attempts,
+            delayMs: event.delayMs,
+            reason: event.reason,
+          });
+        }
+      },
+    });
+    const purge = setInterval(() => outbox.purge(Date.now()), PURGE_EVERY_MS);
+    purge.unref();
+    outbox.purge(Date.now());
+    worker.start();
+    globalForRegistration.__registrationRuntime = { outbox, worker };
+    const stats = outbox.stats();
+    if (stats.pending > 0) {
+      log.info('registration outbox has entries to deliver', {
+        pending: stats.pending,
+        oldestPendingAt: stats.oldestPendingAt === null ? null : new Date(stats.oldestPendingAt).toISOString(),
+      });
+    }
+  }
+  return globalForRegistration.__registrationRuntime;
+}
