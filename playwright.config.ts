@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import {
-  REVALIDATE_SECONDS,
-  SANDBOX_API_URL,
   SANDBOX_DATA_DIR,
   SANDBOX_PORT,
-  SANDBOX_TOKEN,
   SANDBOX_URL,
+  SITE_DATA_DIR,
   SITE_PORT,
   SITE_URL,
+  siteEnv,
 } from './tests/e2e/env';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
@@ -25,6 +24,8 @@ if (!isWorker && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     'No production build: .next/BUILD_ID is missing. Run `npm test` (builds when needed) or `npm run build` before `npx playwright test`.',
   );
 }
+// Every run starts with an empty outbox and no cached copies.
+if (!isWorker) rmSync(SITE_DATA_DIR, { recursive: true, force: true });
 
 /** Chromium comes from Debian (/usr/bin/chromium); Playwright's browser download is unavailable. */
 const CHROMIUM_ARGS = [
@@ -81,13 +82,7 @@ export default defineConfig({
       url: `${SITE_URL}/`,
       cwd: ROOT,
       // Runtime configuration only: the same .next build also serves `npm start` (in-process sandbox).
-      env: {
-        LIVESTORM_API_URL: SANDBOX_API_URL,
-        LIVESTORM_API_TOKEN: SANDBOX_TOKEN,
-        SITE_URL,
-        NEXT_TELEMETRY_DISABLED: '1',
-        LIVESTORM_REVALIDATE_SECONDS: String(REVALIDATE_SECONDS),
-      },
+      env: siteEnv(SITE_DATA_DIR),
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

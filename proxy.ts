@@ -10,9 +10,35 @@ import {
   nextAttribution,
 } from '@/lib/registration/attribution';
 
+/** Well above a full registration form (a few KB); under Next's 1 MB server-action limit. */
+const MAX_POST_BYTES = 256 * 1024;
+
 /** Remembers the landing visit's utm_* and referrer so the registration can send them (§5). */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { nextUrl } = request;
+  // Form posts larger than any registration could be are refused here with a clear 413; past this
+  // point Next's own body limit would surface as a 500.
+  if (request.method === 'POST') {
+    const length = Number(request.headers.get('content-length') ?? '0');
+    if (length > MAX_POST_BYTES) {
+      return new NextResponse('This form submission is too large. Please shorten your answers and send it again.\n', {
+        status: 413,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+    }
+    // A body that is not the multipart form it claims to be would also surface as a 500.
+    if (request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+      try {
+        await request.clone().formData();
+      } catch {
+        return new NextResponse('This form submission could not be read. Please reload the page and send it again.\n', {
+          status: 400,
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        });
+      }
+    }
+    if (request.headers.has('next-action')) return NextResponse.next();
+  }
   const current = decodeAttribution(request.cookies.get(ATTRIBUTION_COOKIE)?.value);
   const landing = attributionFromUrl(nextUrl.searchParams, externalReferrer(request.headers.get('referer'), [
     nextUrl.host,
@@ -40,14 +66,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Page navigations only: no assets, no prefetches, no server-action posts.
+  // Page navigations and form posts: no assets, no prefetches.
   matcher: [
     {
       source: '/((?!_next/|calendar/|icon|favicon|robots|sitemap|.*\\.[a-z0-9]+$).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'next-action' },
-      ],
+      missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],
 };

@@ -15,8 +15,10 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     'site-port': { type: 'string', default: '3200' },
     'sandbox-port': { type: 'string', default: '4020' },
+    registrations: { type: 'string', default: '100' },
   },
 });
+const REGISTRATIONS = Number(values.registrations);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const SITE = `http://127.0.0.1:${values['site-port']}`;
@@ -94,6 +96,9 @@ async function main() {
       LIVESTORM_API_URL: `${SANDBOX}/v1`,
       SITE_URL: SITE,
       DATA_DIR: path.join(dataDir, 'site'),
+      // The burst below comes from one machine: every registration gets its own forwarded address.
+      TRUST_PROXY: 'true',
+      REGISTRATION_MIN_FILL_SECONDS: '1',
     });
     await waitFor(`${SITE}/`);
 
@@ -119,11 +124,72 @@ async function main() {
         `${f.name.padEnd(26)} ${f.requestsPerSecond.toFixed(0).padStart(6)}   ${(f.requestsPerSecond / staticFile!.requestsPerSecond).toFixed(2).padStart(6)}   ${String(f.p50).padStart(6)}   ${String(f.p99).padStart(6)}   ${String(f.requests).padStart(8)}   ${String(f.errors).padStart(6)}   ${String(f.upstream).padStart(6)}`,
       );
     }
+    const burst = await registrationBurst(home);
+    console.log(
+      `\nRegistrations: ${burst.count} posted by ${CONNECTIONS} concurrent visitors without JavaScript: ` +
+        `${burst.acceptedPerSecond.toFixed(1)} accepted/s (answer p50 ${burst.p50} ms, p99 ${burst.p99} ms, ${burst.refused} refused); ` +
+        `all delivered to Livestorm ${(burst.drainMs / 1000).toFixed(1)} s after the first post ` +
+        `(${(burst.count / (burst.drainMs / 1000)).toFixed(2)}/s; upstream peak ${burst.peakPerSecond} requests in any second, ${burst.throttled} throttled).`,
+    );
     console.log(`\nUpstream Livestorm calls per 1,000 page views: ${((pageUpstream / Math.max(1, pageViews)) * 1000).toFixed(3)} (${pageUpstream} calls for ${pageViews} views, revalidation window ${process.env.LIVESTORM_REVALIDATE_SECONDS ?? 900} s)`);
   } finally {
     stopAll();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
+const decode = (text: string) => text.replace(/&(quot|amp|#x27|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
+
+/** Posts registrations as browsers without JavaScript do, then waits until Livestorm has them all. */
+async function registrationBurst(home: string) {
+  const eventPath = home.match(/href="(\/events\/api-integrations[^"]+)"/)?.[1] ?? home.match(/href="(\/events\/[^"]+)"/)![1]!;
+  const page = await (await fetch(`${SITE}${eventPath}`)).text();
+  const form = page.slice(page.indexOf('id="registration-form"'));
+  const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]!), decode(m[2] ?? '')] as const);
+  await new Promise((resolve) => setTimeout(resolve, 1_100)); // the form's minimum fill time
+  const received = async () => ((await (await fetch(`${SANDBOX}/__sandbox/registrations`)).json()) as { data: Array<{ status: number }> }).data;
+  const before = (await received()).filter((item) => item.status === 201).length;
+  const startedAt = Date.now();
+  const latencies: number[] = [];
+  let refused = 0;
+  let next = 0;
+  async function visitor() {
+    while (next < REGISTRATIONS) {
+      const i = next++;
+      const body = new FormData();
+      for (const [name, value] of hidden) body.append(name, value);
+      body.append('answers.email', `bench.${startedAt}.${i}@example.com`);
+      body.append('answers.first_name', 'Bench');
+      body.append('answers.last_name', `Visitor ${i}`);
+      const sent = Date.now();
+      const response = await fetch(`${SITE}${eventPath}`, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: { 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+      });
+      await response.arrayBuffer();
+      latencies.push(Date.now() - sent);
+      if (response.status !== 303) refused += 1;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONNECTIONS, REGISTRATIONS) }, visitor));
+  const acceptedPerSecond = (REGISTRATIONS - refused) / ((Date.now() - startedAt) / 1000);
+  let drainMs = 0;
+  for (;;) {
+    const delivered = (await received()).filter((item) => item.status === 201).length - before;
+    if (delivered >= REGISTRATIONS - refused) {
+      drainMs = Date.now() - startedAt;
+      break;
+    }
+    if (Date.now() - startedAt > 300_000) throw new Error(`only ${delivered} registrations delivered after 300 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const stats = (await (await fetch(`${SANDBOX}/__sandbox/stats?since=${startedAt}`)).json()) as { peakPerSecond: number; throttled: number };
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { count: REGISTRATIONS, refused, acceptedPerSecond, p50: at(0.5), p99: at(0.99), drainMs, ...stats };
 }
 
 main().catch((error: unknown) => {

@@ -118,7 +118,9 @@ function describeIssues(error: z.ZodError): string {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createLivestormClient(options: ClientOptions): LivestormClient {
-  const limiter = new RateLimiter({ tokensPerInterval: 1, interval: Math.ceil(1000 / options.maxRequestsPerSecond) });
+  // One request per slot, slots 5% wider than 1/rps: network jitter can bunch arrivals up, and no
+  // 1,000 ms window at Livestorm may ever see more than the limit.
+  const limiter = new RateLimiter({ tokensPerInterval: 1, interval: Math.ceil(1050 / options.maxRequestsPerSecond) });
   const deadlineMs = options.deadlineMs ?? 20_000;
   const quota: QuotaSnapshot = { monthlyLimit: null, monthlyRemaining: null, observedAt: null, callsSent: 0 };
 

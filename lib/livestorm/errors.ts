@@ -14,7 +14,16 @@ export type LivestormErrorKind =
  * Every failure of a Livestorm call. It never carries the token, and `path` has no query string
  * (queries can hold personal data such as `filter[email]`).
  */
+/** Next bundles instrumentation and routes separately, so two copies of this class can meet. */
+const BRAND = Symbol.for('livestorm-events.LivestormError');
+
 export class LivestormError extends Error {
+  /** `instanceof` recognises errors from any copy of this module (see BRAND). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   override name = 'LivestormError';
   readonly kind: LivestormErrorKind;
   readonly status: number | null;

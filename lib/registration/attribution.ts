@@ -59,6 +59,8 @@ export function attributionFromUrl(params: URLSearchParams, referrer: string | n
  */
 export function nextAttribution(current: Attribution | null, landing: Attribution): Attribution | null {
   const hasUtm = UTM_KEYS.some((key) => landing[key] !== null);
+  // The same campaign URL again (a reload, a refresh, an internal link) is not a new landing.
+  if (hasUtm && current && UTM_KEYS.every((key) => current[key] === landing[key])) return null;
   if (hasUtm) return landing;
   if (!current && landing.referrer) return landing;
   return null;

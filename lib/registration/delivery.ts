@@ -43,7 +43,10 @@ export interface DeliveryWorker {
   start(): void;
   /** Looks for due entries now (after an enqueue). */
   kick(): void;
-  /** Resolves with the entries once all are settled, or with their current state at the timeout. */
+  /**
+   * Resolves with the entries once all are settled, or as soon as the queue is paused by a
+   * transient failure (Livestorm will not answer soon), or with their current state at the timeout.
+   */
   waitForSettled(ids: readonly string[], timeoutMs: number): Promise<OutboxEntry[]>;
   /** Resolves when nothing is due or in flight (tests, benchmarks, shutdown). */
   idle(): Promise<void>;
@@ -75,6 +78,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   let inFlight = 0;
   /** The queue waits until then after a transient failure (one probe per backoff step). */
   let pausedUntil = 0;
+  /** Backoff steps of the whole queue since Livestorm last gave a final answer. */
+  let failedSteps = 0;
   const waiters = new Set<() => void>();
   const idleWaiters = new Set<() => void>();
 
@@ -98,6 +103,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       outbox.settle(entry.id, { status: 'rejected', detail: 'The registration data was missing.' }, now());
       return;
     }
+    const stepAtStart = failedSteps;
     try {
       const outcome = await options.deliver(entry.request);
       // After an attempt that may have landed (a crash, a timeout), "already registered" is our own earlier POST.
@@ -111,15 +117,20 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
         },
         now(),
       );
+      failedSteps = 0;
       options.onEvent?.({ type: 'settled', status, attempts: entry.attempts, waitedMs: now() - entry.createdAt });
     } catch (error) {
       const transient = options.asTransient(error);
-      const backoff = backoffDelay(entry.attempts, baseDelayMs, maxDelayMs, random);
-      const delayMs = Math.max(backoff, (transient?.retryAfterSeconds ?? 0) * 1000);
+      // Attempts started in the same step fail together: only the first of them starts a new step.
+      if (failedSteps === stepAtStart) failedSteps += 1;
+      // The queue backs off per step, not per entry: otherwise each waiting entry's first attempt
+      // would be one more call into the outage.
+      const retryAfterMs = (transient?.retryAfterSeconds ?? 0) * 1000;
+      const pauseMs = Math.max(backoffDelay(failedSteps, baseDelayMs, maxDelayMs, random), retryAfterMs);
+      const delayMs = Math.max(backoffDelay(entry.attempts, baseDelayMs, maxDelayMs, random), pauseMs);
       const reason = transient?.message ?? (error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
-      const next = now() + delayMs;
-      outbox.retryLater(entry.id, next, reason);
-      pausedUntil = Math.max(pausedUntil, next);
+      outbox.retryLater(entry.id, now() + delayMs, reason);
+      pausedUntil = Math.max(pausedUntil, now() + pauseMs);
       options.onEvent?.({ type: 'retry', attempts: entry.attempts, delayMs, reason, transient: transient !== null });
     }
   }
@@ -128,7 +139,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     do {
       rerun = false;
       while (running && now() >= pausedUntil) {
-        const claimed = outbox.claimDue(now(), concurrency - inFlight, leaseMs);
+        // After a failure, a single probe until Livestorm answers again.
+        const claimed = outbox.claimDue(now(), failedSteps > 0 ? 1 : concurrency - inFlight, leaseMs);
         if (claimed.length === 0) break;
         inFlight += claimed.length;
         await Promise.all(
@@ -168,7 +180,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       return new Promise((resolve) => {
         const check = () => {
           const entries = current();
-          if (entries.every((entry) => entry.status !== 'pending')) finish(entries);
+          if (entries.every((entry) => entry.status !== 'pending') || now() < pausedUntil) finish(entries);
         };
         const finish = (entries: OutboxEntry[]) => {
           clearTimeout(deadline);

@@ -67,7 +67,8 @@ export function buildFormModel(
   consent: ConsentOverride | null = null,
 ): FormField[] {
   const bySlug = new Map(labels.map((label) => [label.slug, label]));
-  const usable = fields.filter((field) => SAFE_ID.test(field.id));
+  // Ids such as `constructor` or `__proto__` would collide with object prototype keys downstream.
+  const usable = fields.filter((field) => SAFE_ID.test(field.id) && !(field.id in Object.prototype) && field.id !== '__proto__');
   const withEmail = usable.some((field) => field.id === 'email') ? usable : [EMAIL_FIELD, ...usable];
   return [...withEmail]
     .sort((a, b) => a.order - b.order)
@@ -79,9 +80,10 @@ export function buildFormModel(
         ...base,
         label: isMarketingConsent
           ? consent.text
-          : (BUILT_IN_LABELS[field.id] ?? (workspace?.name.trim() || labelFromSlug(field.id))),
+          : ((Object.hasOwn(BUILT_IN_LABELS, field.id) ? BUILT_IN_LABELS[field.id] : null) ??
+            (workspace?.name.trim() || labelFromSlug(field.id))),
         placeholder: workspace?.placeholder?.trim() || null,
-        autoComplete: AUTOCOMPLETE[field.id] ?? (field.kind === 'url' ? 'url' : null),
+        autoComplete: (Object.hasOwn(AUTOCOMPLETE, field.id) ? AUTOCOMPLETE[field.id] : null) ?? (field.kind === 'url' ? 'url' : null),
         privacyUrl: isMarketingConsent ? consent.privacyUrl : null,
       };
     });

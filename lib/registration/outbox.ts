@@ -127,6 +127,8 @@ export function createOutbox(file: string): Outbox {
   // FULL: a committed entry survives power loss, not only a process crash.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Erasing the request must erase it from the file too, not leave it in freed space.
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
 
   const insert = db.prepare(

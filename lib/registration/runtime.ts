@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { getLivestorm, LivestormError, registerPerson } from '@/lib/livestorm';
 import { log } from '@/lib/log';
 import { createDeliveryWorker, type DeliveryWorker, type TransientFailure } from './delivery';
 import { createOutbox, type Outbox } from './outbox';
+import { outboxFile } from './outbox-file';
 
 /** The process's outbox and its delivery worker, started at boot so nothing queued waits for a visitor. */
 export interface RegistrationRuntime {
@@ -27,10 +27,6 @@ export function asTransient(error: unknown): TransientFailure | null {
     message: `${error.kind}${error.status === null ? '' : ` (HTTP ${error.status})`}`,
     retryAfterSeconds: error.retryAfter,
   };
-}
-
-export function outboxFile(dataDir: string): string {
-  return path.join(dataDir, 'registrations.sqlite');
 }
 
 export function getRegistrationRuntime(): RegistrationRuntime {

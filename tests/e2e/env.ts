@@ -17,3 +17,33 @@ export const SANDBOX_TOKEN = 'sandbox-token';
 export const SANDBOX_DATA_DIR = path.join(tmpdir(), 'livestorm-e2e-sandbox');
 /** The site's ISR window during e2e runs (LIVESTORM_REVALIDATE_SECONDS). */
 export const REVALIDATE_SECONDS = 5;
+/** The site's own local state (registration outbox, cached copies); wiped before each run. */
+export const SITE_DATA_DIR = path.join(tmpdir(), 'livestorm-e2e-site');
+/** Marketing consent as configured for e2e: shown on the event whose form has this consent field. */
+export const CONSENT = {
+  text: 'Yes, send me product news and webinar invitations.',
+  privacyUrl: 'https://www.example.com/privacy',
+  fieldId: 'newsletter_optin',
+} as const;
+/** Per-IP registrations an hour during e2e (tests send X-Forwarded-For; TRUST_PROXY is on). */
+export const MAX_PER_IP_PER_HOUR = 5;
+
+/** Environment of a site under test (also used by tests that start a second site of their own). */
+export function siteEnv(dataDir: string): Record<string, string> {
+  return {
+    LIVESTORM_API_URL: SANDBOX_API_URL,
+    LIVESTORM_API_TOKEN: SANDBOX_TOKEN,
+    SITE_URL,
+    NEXT_TELEMETRY_DISABLED: '1',
+    LIVESTORM_REVALIDATE_SECONDS: String(REVALIDATE_SECONDS),
+    DATA_DIR: dataDir,
+    REGISTRATION_MIN_FILL_SECONDS: '1',
+    REGISTRATION_SHOW_JOIN_LINK: 'true',
+    REGISTRATION_CONSENT_TEXT: CONSENT.text,
+    REGISTRATION_PRIVACY_URL: CONSENT.privacyUrl,
+    REGISTRATION_CONSENT_FIELD: CONSENT.fieldId,
+    REGISTRATION_MAX_PER_IP_PER_HOUR: String(MAX_PER_IP_PER_HOUR),
+    REGISTRATION_MAX_PER_EMAIL_PER_HOUR: '5',
+    TRUST_PROXY: 'true',
+  };
+}

@@ -16,16 +16,25 @@ export interface AxeHelper {
   violations(options?: { include?: string; exclude?: string[] }): Promise<AxeViolation[]>;
 }
 
+export interface ReceivedRegistration {
+  sessionId: string;
+  receivedAt: number;
+  status: number;
+  body: { data: { type: string; attributes: { fields: Array<{ id: string; value: unknown }> } & Record<string, unknown> } };
+}
+
 /** The sandbox's stats shape belongs to scripts/sandbox.ts; tests narrow what they read. */
 export type SandboxStats = Record<string, unknown>;
 
 export interface SandboxHelpers {
-  /** GET /__sandbox/stats (request counters etc.). */
-  stats(): Promise<SandboxStats>;
+  /** GET /__sandbox/stats (request counters etc.); `sinceMs` limits peakPerSecond to arrivals from then on. */
+  stats(sinceMs?: number): Promise<SandboxStats>;
   /** POST /__sandbox/reset: back to seed data, counters and outages cleared. */
   reset(): Promise<void>;
-  /** POST /__sandbox/outage: the next `count` API requests answer with HTTP `status`. */
-  outage(status: number, count: number): Promise<void>;
+  /** POST /__sandbox/outage: the next `count` API requests (all, until cleared, without one) answer with HTTP `status`; 0 clears. */
+  outage(status: number, count?: number): Promise<void>;
+  /** GET /__sandbox/registrations: registration bodies as they reached the sandbox, oldest first. */
+  registrations(): Promise<ReceivedRegistration[]>;
   /**
    * GET `${SANDBOX_URL}/v1${path}` as the site would (same token), returning the parsed JSON:API
    * document. Throws on a non-2xx answer. Note that these calls count in stats and use up outages.
@@ -54,12 +63,15 @@ async function expectOk(response: APIResponse, what: string): Promise<void> {
 
 function sandboxHelpers(request: APIRequestContext, onOutage: () => void): SandboxHelpers {
   return {
-    stats: async () => readJson<SandboxStats>(await request.get('/__sandbox/stats'), 'GET /__sandbox/stats'),
+    stats: async (sinceMs) =>
+      readJson<SandboxStats>(await request.get(`/__sandbox/stats${sinceMs ? `?since=${sinceMs}` : ''}`), 'GET /__sandbox/stats'),
     reset: async () => expectOk(await request.post('/__sandbox/reset'), 'POST /__sandbox/reset'),
     outage: async (status, count) => {
       onOutage();
-      await expectOk(await request.post('/__sandbox/outage', { data: { status, count } }), 'POST /__sandbox/outage');
+      await expectOk(await request.post('/__sandbox/outage', { data: count === undefined ? { status } : { status, count } }), 'POST /__sandbox/outage');
     },
+    registrations: async () =>
+      (await readJson<{ data: ReceivedRegistration[] }>(await request.get('/__sandbox/registrations'), 'GET /__sandbox/registrations')).data,
     api: async <T = unknown>(apiPath: string) => {
       // The tests share the sandbox's 5 requests/second with the site: like any polite client,
       // wait out a 429 for as long as Retry-After says.

@@ -4,6 +4,7 @@ import {
   SEED_EVENTS,
   SEED_SESSIONS,
   createSandbox,
+  peakInWindow,
   type SandboxOptions,
   type SessionAttributes,
   type StoredEventAttributes,
@@ -486,10 +487,12 @@ describe('control routes', () => {
     const res = await control('/stats');
     expect(res.status).toBe(200);
     const expected = { requests: 5, byRoute: { 'GET /events': 2, 'GET /events/:id': 1, 'GET /sessions': 1, 'GET /ping': 1 } };
-    expect(await res.json()).toEqual(expected);
-    expect(sandbox.stats()).toEqual(expected);
+    expect(await res.json()).toMatchObject(expected);
+    expect(sandbox.stats()).toMatchObject({ ...expected, throttled: 0 });
+    // Five calls in a burst, all within one second of each other.
+    expect(sandbox.stats().peakPerSecond).toBe(5);
     expect((await control('/reset', {})).status).toBe(200);
-    expect(sandbox.stats()).toEqual({ requests: 0, byRoute: {} });
+    expect(sandbox.stats()).toEqual({ requests: 0, byRoute: {}, throttled: 0, peakPerSecond: 0 });
   });
 
   it('session status changes keep timestamps and the event scheduling_status consistent', async () => {
@@ -531,5 +534,18 @@ describe('control routes', () => {
     const { control, sandbox } = setup();
     expect((await control('/nothing', {})).status).toBe(404);
     expect(sandbox.stats().requests).toBe(0);
+  });
+});
+
+describe('peakInWindow', () => {
+  it.each([
+    [[], 0],
+    [[0], 1],
+    [[0, 999], 2],
+    [[0, 1000], 1],
+    [[0, 200, 400, 600, 800, 1000, 1200], 5],
+    [[0, 0, 0, 5000, 5001], 3],
+  ])('%j → %i', (times, peak) => {
+    expect(peakInWindow(times, 1000)).toBe(peak);
   });
 });

@@ -46,6 +46,32 @@ export interface EngineConfig {
 export interface SandboxStats {
   requests: number;
   byRoute: Record<string, number>;
+  /** Requests refused with 429 for exceeding the per-second limit. */
+  throttled: number;
+  /** Most API requests that arrived within any 1,000 ms (sliding window over recent arrivals). */
+  peakPerSecond: number;
+}
+
+/** A registration body as it reached the sandbox, for tests that check the exact wire format. */
+export interface ReceivedRegistration {
+  sessionId: string;
+  receivedAt: number;
+  status: number;
+  body: unknown;
+}
+
+const MAX_ARRIVALS = 5_000;
+const MAX_RECEIVED = 500;
+
+/** The largest number of timestamps (sorted ascending) falling within any `windowMs` span. */
+export function peakInWindow(times: readonly number[], windowMs: number): number {
+  let peak = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end += 1) {
+    while (times[end]! - times[start]! >= windowMs) start += 1;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
 }
 
 const QUOTA_PERIOD_MS = 30 * DAY_MS;
@@ -123,7 +149,9 @@ const SessionStatusChangeSchema = z.object({ status: z.enum(['upcoming', 'live',
 
 export class SandboxEngine {
   private state: SandboxState;
-  private statsData: SandboxStats = { requests: 0, byRoute: {} };
+  private statsData = { requests: 0, byRoute: {} as Record<string, number>, throttled: 0 };
+  private arrivals: number[] = [];
+  private received: ReceivedRegistration[] = [];
   private interval = { second: -1, count: 0 };
   /** `remaining: null` = until cleared */
   private outage: { status: number; remaining: number | null } | null = null;
@@ -150,15 +178,22 @@ export class SandboxEngine {
       compile('GET', '/people_attributes', (ctx) => this.listPeopleAttributes(ctx)),
     ];
     this.controlRoutes = [
-      compile('GET', '/stats', () => ok(this.stats())),
+      compile('GET', '/stats', (ctx) => ok(this.stats(Number(ctx.query.get('since') ?? 0) || 0))),
+      compile('GET', '/registrations', () => ok({ data: [...this.received] })),
       compile('POST', '/reset', (ctx) => this.reset(ctx)),
       compile('POST', '/outage', (ctx) => this.setOutage(ctx)),
       compile('POST', '/sessions/:id/status', (ctx, [id]) => this.changeSessionStatus(ctx, id ?? '')),
     ];
   }
 
-  stats(): SandboxStats {
-    return { requests: this.statsData.requests, byRoute: { ...this.statsData.byRoute } };
+  /** `sinceMs` limits the peak to arrivals from then on (a test's own time window). */
+  stats(sinceMs = 0): SandboxStats {
+    return {
+      requests: this.statsData.requests,
+      byRoute: { ...this.statsData.byRoute },
+      throttled: this.statsData.throttled,
+      peakPerSecond: peakInWindow(sinceMs > 0 ? this.arrivals.filter((t) => t >= sinceMs) : this.arrivals, 1000),
+    };
   }
 
   /** Writes any pending (throttled) counter change now. */
@@ -314,6 +349,7 @@ export class SandboxEngine {
     const second = Math.floor(nowMs / 1000);
     if (this.interval.second !== second) this.interval = { second, count: 0 };
     if (this.interval.count >= this.config.requestsPerSecond) {
+      this.statsData.throttled += 1;
       return {
         status: 429,
         body: errorBody(429, `Rate limit exceeded: at most ${this.config.requestsPerSecond} requests per second`),
@@ -348,6 +384,8 @@ export class SandboxEngine {
     const routeKey = match === null ? `${method} (unmatched)` : `${method} ${'route' in match ? match.route.pattern : match.pattern}`;
     this.statsData.requests += 1;
     this.statsData.byRoute[routeKey] = (this.statsData.byRoute[routeKey] ?? 0) + 1;
+    this.arrivals.push(nowMs);
+    if (this.arrivals.length > MAX_ARRIVALS) this.arrivals.splice(0, this.arrivals.length - MAX_ARRIVALS);
 
     if (this.outage) {
       const { status } = this.outage;
@@ -556,6 +594,20 @@ export class SandboxEngine {
 
   private async register(ctx: RouteContext, sessionId: string): Promise<Reply> {
     const json = parseRegistrationJson(ctx.request.headers.get('content-type'), await ctx.request.text());
+    const record: ReceivedRegistration = { sessionId, receivedAt: ctx.nowMs, status: 500, body: json };
+    this.received.push(record);
+    if (this.received.length > MAX_RECEIVED) this.received.shift();
+    try {
+      const reply = this.registerParsed(ctx, sessionId, json);
+      record.status = reply.status;
+      return reply;
+    } catch (error) {
+      record.status = error instanceof HttpError ? error.httpStatus : 500;
+      throw error;
+    }
+  }
+
+  private registerParsed(ctx: RouteContext, sessionId: string, json: unknown): Reply {
     this.syncFromDisk();
     // From here on everything is synchronous: no other request can interleave between the
     // duplicate check and the write.
@@ -588,7 +640,9 @@ export class SandboxEngine {
 
   private reset(ctx: RouteContext): Reply {
     this.state = createSeedState(ctx.nowMs);
-    this.statsData = { requests: 0, byRoute: {} };
+    this.statsData = { requests: 0, byRoute: {}, throttled: 0 };
+    this.arrivals = [];
+    this.received = [];
     this.interval = { second: -1, count: 0 };
     this.outage = null;
     this.persist();

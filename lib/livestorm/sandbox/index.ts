@@ -10,7 +10,7 @@
 //   POST /__sandbox/sessions/:id/status   {"status":"live"|"past"|"canceled"|"upcoming"|"draft"}
 import { SandboxEngine, type SandboxStats } from './handler';
 
-export type { SandboxStats } from './handler';
+export { peakInWindow, type ReceivedRegistration, type SandboxStats } from './handler';
 
 export interface SandboxOptions {
   /** the only accepted API token (raw, as in `Authorization: <token>`) */
