@@ -147,6 +147,9 @@ async function registrationBurst(home: string) {
   const page = await (await fetch(`${SITE}${eventPath}`)).text();
   const form = page.slice(page.indexOf('id="registration-form"'));
   const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]!), decode(m[2] ?? '')] as const);
+  // Several sessions are checkboxes (the soonest preselected): choose the first, as a visitor would.
+  const firstSession = form.match(/data-session-id="([^"]+)"/)?.[1];
+  if (firstSession && !hidden.some(([name]) => name === 'sessionIds')) hidden.push(['sessionIds', firstSession]);
   await new Promise((resolve) => setTimeout(resolve, 1_100)); // the form's minimum fill time
   const received = async () => ((await (await fetch(`${SANDBOX}/__sandbox/registrations`)).json()) as { data: Array<{ status: number }> }).data;
   const before = (await received()).filter((item) => item.status === 201).length;
@@ -167,7 +170,8 @@ async function registrationBurst(home: string) {
         method: 'POST',
         body,
         redirect: 'manual',
-        headers: { 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+        // A browser's form post carries its Origin; Next refuses server-action posts without one.
+        headers: { Origin: SITE, 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
       });
       await response.arrayBuffer();
       latencies.push(Date.now() - sent);
