@@ -15,11 +15,6 @@ const globalForRegistration = globalThis as typeof globalThis & { __registration
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
-/** Livestorm's wording can echo what was submitted; keep addresses out of what we store and log. */
-export function scrubDetail(detail: string | null): string | null {
-  return detail ? detail.replace(/[^\s"'<>]+@[^\s"'<>]+/g, '[email]').slice(0, 300) : null;
-}
-
 export function asTransient(error: unknown): TransientFailure | null {
   if (!(error instanceof LivestormError)) return null;
   // Everything Livestorm might later accept: throttling, outages, quota, a token an operator will fix.
@@ -35,12 +30,8 @@ export function getRegistrationRuntime(): RegistrationRuntime {
     const outbox = createOutbox(outboxFile(config.dataDir));
     const worker = createDeliveryWorker({
       outbox,
-      deliver: async (request) => {
-        const outcome = await registerPerson(getLivestorm(), request);
-        return outcome.kind === 'closed' || outcome.kind === 'rejected'
-          ? { ...outcome, detail: scrubDetail(outcome.detail) }
-          : outcome;
-      },
+      // registerPerson already redacts addresses and links from Livestorm's wording.
+      deliver: (request) => registerPerson(getLivestorm(), request),
       asTransient,
       keepJoinLink: config.registration.showJoinLink,
       concurrency: config.livestorm.maxRequestsPerSecond,
