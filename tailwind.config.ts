@@ -7,11 +7,15 @@ export default {
       colors: {
         // Driven by CSS variables so a deployment (or an embed) can re-theme without a rebuild.
         accent: {
-          DEFAULT: 'rgb(var(--accent) / <alpha-value>)',
-          strong: 'rgb(var(--accent-strong) / <alpha-value>)',
-          soft: 'rgb(var(--accent-soft) / <alpha-value>)',
+          DEFAULT: 'var(--accent)',
+          strong: 'var(--accent-strong)',
+          soft: 'var(--accent-soft)',
         },
-        live: 'rgb(var(--live) / <alpha-value>)',
+        /** Text on an accent background: white, or near-black for a light accent (embeds' dark theme). */
+        'on-accent': 'var(--on-accent)',
+        /** Cards and inputs: white on the site, themed in embeds. */
+        surface: 'var(--surface)',
+        live: 'var(--live)',
       },
       fontFamily: {
         sans: ['var(--font-sans)', 'ui-sans-serif', 'system-ui', 'sans-serif'],

@@ -1,7 +1,7 @@
 export function LiveBadge() {
   return (
     <span className="inline-flex items-center gap-1.5 rounded-full bg-live px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
-      <span className="size-1.5 rounded-full bg-white motion-safe:animate-pulse" aria-hidden="true" />
+      <span className="size-1.5 rounded-full bg-surface motion-safe:animate-pulse" aria-hidden="true" />
       Live now
     </span>
   );

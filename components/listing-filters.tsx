@@ -3,7 +3,7 @@ import type { ListingFilters } from '@/lib/events/select';
 import { languageName } from './badges';
 
 const input =
-  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30';
+  'block w-full rounded-lg border border-slate-300 bg-surface px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30';
 
 /** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
 export function ListingFiltersForm({
@@ -17,7 +17,7 @@ export function ListingFiltersForm({
 }) {
   const active = filters.q || filters.from || filters.to || filters.lang;
   return (
-    <form role="search" aria-label="Filter webinars" method="get" action="/" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+    <form role="search" aria-label="Filter webinars" method="get" action="/" className="grid gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
       <div className="sm:col-span-2 lg:col-span-1">
         <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
           Search
@@ -50,7 +50,7 @@ export function ListingFiltersForm({
         </select>
       </div>
       <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-        <button type="submit" className="min-h-11 flex-1 rounded-lg bg-accent px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-strong lg:flex-none">
+        <button type="submit" className="min-h-11 flex-1 rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent shadow-sm hover:bg-accent-strong lg:flex-none">
           Search
         </button>
         {active ? (

@@ -8,7 +8,7 @@ function hrefFor(page: number, params: Record<string, string | null>): string {
   return query ? `/?${query}` : '/';
 }
 
-const link = 'inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:border-accent hover:text-accent-strong';
+const link = 'inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-surface px-4 font-medium text-slate-800 hover:border-accent hover:text-accent-strong';
 
 export function Pagination({ page, pageCount, params }: { page: number; pageCount: number; params: Record<string, string | null> }) {
   if (pageCount <= 1) return null;

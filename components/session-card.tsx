@@ -16,7 +16,7 @@ export function SessionCard({ item: { session, event }, viewerTimeZone, locale, 
   const live = isLiveSession(session);
   const duration = formatDuration(event.durationMinutes);
   return (
-    <article data-session-id={session.id} className="group relative flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-accent/60 hover:shadow-md focus-within:border-accent sm:flex-row sm:items-start sm:gap-6">
+    <article data-session-id={session.id} className="group relative flex flex-col gap-3 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm transition hover:border-accent/60 hover:shadow-md focus-within:border-accent sm:flex-row sm:items-start sm:gap-6">
       <div className="min-w-40 shrink-0 text-sm font-medium text-slate-700 sm:pt-0.5">
         <SessionTime
           startsAt={session.startsAt}

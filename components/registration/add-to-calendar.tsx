@@ -2,7 +2,7 @@ import { googleCalendarUrl, outlookCalendarUrl } from '@/lib/calendar/session-ca
 import type { Session, WebinarEvent } from '@/lib/events/types';
 
 const linkClass =
-  'inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:border-accent hover:text-accent';
+  'inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-surface px-3 py-2 text-sm font-medium text-slate-800 hover:border-accent hover:text-accent';
 
 /** A calendar file (any calendar app) plus the two web calendars most visitors use. */
 export function AddToCalendar({ event, session, siteUrl }: { event: WebinarEvent; session: Session; siteUrl: string }) {

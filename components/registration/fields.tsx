@@ -7,7 +7,7 @@ import { answerName, type FormField } from '@/lib/registration/form-model';
 import type { RegistrationValues } from '@/lib/registration/schema';
 
 export const inputClass =
-  'block w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-red-700';
+  'block w-full rounded-lg border bg-surface px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 aria-[invalid=true]:border-red-700';
 
 export interface FieldProps<K extends FieldKind = FieldKind> {
   field: Extract<FormField, { kind: K }>;
@@ -141,7 +141,7 @@ function ChoiceGroup({
               type={type}
               value={option}
               defaultChecked={selected.includes(option)}
-              className="size-5 accent-[rgb(var(--accent))]"
+              className="size-5 accent-accent"
               {...register(answerName(field.id))}
             />
             <span className="text-slate-800">{option}</span>
@@ -164,7 +164,7 @@ function Consent({ field, register, value, error }: FieldProps<'consent'>) {
           aria-required={field.required}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(field, error)}
-          className="mt-0.5 size-5 shrink-0 accent-[rgb(var(--accent))]"
+          className="mt-0.5 size-5 shrink-0 accent-accent"
           {...register(answerName(field.id))}
         />
         <label htmlFor={fieldId(field)} className="text-sm text-slate-800">

@@ -171,18 +171,18 @@ export function RegistrationForm({
             {sessions.map((session) => (
               <li key={session.id} data-session-id={session.id}>
                 {session.registrable ? (
-                  <label className="flex cursor-pointer items-start gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+                  <label className="flex cursor-pointer items-start gap-3 rounded-xl border border-slate-200 bg-surface p-3 shadow-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
                     <input
                       type="checkbox"
                       value={session.id}
                       defaultChecked={selectedSessions.includes(session.id)}
-                      className="mt-1 size-5 shrink-0 accent-[rgb(var(--accent))]"
+                      className="mt-1 size-5 shrink-0 accent-accent"
                       {...register('sessionIds')}
                     />
                     <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
                   </label>
                 ) : (
-                  <div className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3">
+                  <div className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-surface p-3">
                     <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
                   </div>
                 )}
@@ -200,7 +200,7 @@ export function RegistrationForm({
         <div id="sessions" tabIndex={-1}>
           <ul className="flex flex-col gap-2" role="list" aria-label="Session">
             {sessions.map((session) => (
-              <li key={session.id} data-session-id={session.id} className="rounded-xl border border-slate-200 bg-white p-3">
+              <li key={session.id} data-session-id={session.id} className="rounded-xl border border-slate-200 bg-surface p-3">
                 {session.registrable ? <input type="hidden" name="sessionIds" value={session.id} /> : null}
                 <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
               </li>
@@ -234,7 +234,7 @@ export function RegistrationForm({
       <button
         type="submit"
         disabled={pending}
-        className="min-h-12 rounded-lg bg-accent px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-accent-strong disabled:cursor-progress disabled:opacity-80"
+        className="min-h-12 rounded-lg bg-accent px-5 py-3 text-base font-semibold text-on-accent shadow-sm hover:bg-accent-strong disabled:cursor-progress disabled:opacity-80"
       >
         {pending ? 'Registering…' : registrable.length > 1 ? 'Register for the chosen sessions' : 'Register'}
       </button>

@@ -32,7 +32,7 @@ export function RegistrationSection({
   }));
 
   return (
-    <section aria-labelledby="register-heading" id="register" className="flex scroll-mt-4 flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section aria-labelledby="register-heading" id="register" className="flex scroll-mt-4 flex-col gap-4 rounded-2xl border border-slate-200 bg-surface p-5 shadow-sm">
       <h2 id="register-heading" className="text-xl font-semibold text-slate-900">
         Register
       </h2>

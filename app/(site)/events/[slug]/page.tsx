@@ -97,13 +97,13 @@ export default async function EventPage({ params }: { params: Params }) {
               {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
             </h2>
             {sessions.length === 0 ? (
-              <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-slate-600">
+              <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-5 text-slate-600">
                 No upcoming session is scheduled for this webinar right now.
               </p>
             ) : (
               <ul className="flex flex-col gap-3" role="list">
                 {sessions.map((session) => (
-                  <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                  <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm">
                     {isLiveSession(session) ? (
                       <span>
                         <LiveBadge />

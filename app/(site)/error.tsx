@@ -15,7 +15,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         Our webinar platform did not answer in time. Nothing is wrong on your side: please try again in a moment.
       </p>
       <div className="flex gap-3">
-        <button type="button" onClick={reset} className="min-h-11 rounded-lg bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-strong">
+        <button type="button" onClick={reset} className="min-h-11 rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
           Try again
         </button>
         <Link href="/" className="inline-flex min-h-11 items-center rounded-lg px-4 py-2 font-semibold text-accent hover:underline">

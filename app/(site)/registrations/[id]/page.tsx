@@ -49,7 +49,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
       </header>
       <ul className="flex flex-col gap-4" role="list">
         {confirmation.items.map((item) => (
-          <li key={item.entryId} data-status={item.status} data-session-id={item.session?.id} className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+          <li key={item.entryId} data-status={item.status} data-session-id={item.session?.id} className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-surface p-5 shadow-sm">
             <ConfirmationEntry item={item} viewerTimeZone={viewerTimeZone} locale={site.locale} siteUrl={site.url} showStatus={confirmation.items.length > 1} />
           </li>
         ))}
@@ -108,7 +108,7 @@ function StatusMessage({ item }: { item: ConfirmationItem }) {
       return item.joinLink ? (
         <div className="flex flex-col gap-2 rounded-xl bg-accent-soft p-4">
           <p className="text-slate-800">This is your personal join link. Keep it to yourself: it lets you into the session as you.</p>
-          <a href={item.joinLink} rel="noreferrer" className="inline-flex min-h-11 w-fit items-center rounded-lg bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-strong">
+          <a href={item.joinLink} rel="noreferrer" className="inline-flex min-h-11 w-fit items-center rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
             Join the session
           </a>
           <p className="text-sm text-slate-700">It has also been e-mailed to you.</p>
@@ -147,7 +147,7 @@ async function OtherSessions({ item }: { item: ConfirmationItem }) {
   const href = `/events/${encodeURIComponent(event.slug)}#register`;
   return (
     <p>
-      <Link href={href} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-strong">
+      <Link href={href} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
         {others.length === 0
           ? 'See the webinar page'
           : others.length === 1

@@ -47,7 +47,7 @@ export default async function UpcomingPage({ searchParams }: { searchParams: Sea
       </p>
 
       {groups.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+        <div className="rounded-xl border border-dashed border-slate-300 bg-surface px-6 py-12 text-center">
           <h2 className="text-xl font-semibold text-slate-900">
             {filtered ? 'No webinars match your filters' : 'No upcoming webinars right now'}
           </h2>
