@@ -12,6 +12,13 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+        ],
+      },
+      {
+        // Everything but the embeds refuses to be framed; proxy.ts sets the embeds' policy from the
+        // run-time configuration (EMBED_ALLOWED_ORIGINS).
+        source: '/((?!embed/).*)',
+        headers: [
           { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
           { key: 'X-Frame-Options', value: 'DENY' },
         ],

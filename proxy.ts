@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { embedContentSecurityPolicy, isEmbedPath } from '@/lib/embed/framing';
 import {
   ATTRIBUTION_COOKIE,
   ATTRIBUTION_HEADER,
@@ -13,8 +15,24 @@ import {
 /** Well above a full registration form (a few KB); under Next's 1 MB server-action limit. */
 const MAX_POST_BYTES = 256 * 1024;
 
-/** Remembers the landing visit's utm_* and referrer so the registration can send them (§5). */
+/**
+ * Embeds may be framed by the configured origins (read at run time, so a change needs no rebuild)
+ * and are never indexed; next.config.js forbids framing everywhere else.
+ */
+function asEmbed(response: NextResponse): NextResponse {
+  response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(getConfig().embed.allowedOrigins));
+  response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
+  const embed = isEmbedPath(request.nextUrl.pathname);
+  const response = await route(request, embed);
+  return embed ? asEmbed(response) : response;
+}
+
+/** Remembers the landing visit's utm_* and referrer so the registration can send them (§5). */
+async function route(request: NextRequest, embed: boolean): Promise<NextResponse> {
   const { nextUrl } = request;
   // Form posts larger than any registration could be are refused here with a clear 413; past this
   // point Next's own body limit would surface as a 500.
@@ -39,6 +57,8 @@ export async function proxy(request: NextRequest) {
     }
     if (request.headers.has('next-action')) return NextResponse.next();
   }
+  // An embed's campaign is the host page's, which the loader passes in the embed's own URL.
+  if (embed) return NextResponse.next();
   const current = decodeAttribution(request.cookies.get(ATTRIBUTION_COOKIE)?.value);
   const landing = attributionFromUrl(nextUrl.searchParams, externalReferrer(request.headers.get('referer'), [
     nextUrl.host,

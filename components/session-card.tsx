@@ -10,9 +10,11 @@ interface SessionCardProps {
   viewerTimeZone: string | null;
   locale: string;
   headingLevel?: 'h3' | 'h2';
+  /** Where the card leads: the event page, or the embed's event view. */
+  href?: string;
 }
 
-export function SessionCard({ item: { session, event }, viewerTimeZone, locale, headingLevel: Heading = 'h3' }: SessionCardProps) {
+export function SessionCard({ item: { session, event }, viewerTimeZone, locale, headingLevel: Heading = 'h3', href }: SessionCardProps) {
   const live = isLiveSession(session);
   const duration = formatDuration(event.durationMinutes);
   return (
@@ -34,7 +36,7 @@ export function SessionCard({ item: { session, event }, viewerTimeZone, locale, 
         </div>
         <Heading className="text-lg font-semibold leading-snug text-slate-900">
           <Link
-            href={`/events/${encodeURIComponent(event.slug)}`}
+            href={href ?? `/events/${encodeURIComponent(event.slug)}`}
             className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none group-hover:text-accent-strong"
           >
             {event.title}

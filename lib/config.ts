@@ -83,6 +83,28 @@ const optionalUrl = z
     }
   });
 
+/**
+ * Sites that may frame `/embed/*`: origins such as `https://www.example.com`, `http://localhost:8080`
+ * or `https://*.example.com`, separated by commas or spaces. Strict, because each one is written
+ * into a Content-Security-Policy header.
+ */
+const originList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
+    const origins: string[] = [];
+    for (const entry of entries) {
+      const match = /^(https?):\/\/(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)(:\d{1,5})?\/?$/i.exec(entry);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: `"${entry.slice(0, 80)}" is not an origin such as https://www.example.com or https://*.example.com (no path, no quotes)` });
+        return z.NEVER;
+      }
+      origins.push(`${match[1]!.toLowerCase()}://${match[2] ?? ''}${match[3]!.toLowerCase()}${match[4] ?? ''}`);
+    }
+    return [...new Set(origins)];
+  });
+
 export const configSchema = z.object({
   LIVESTORM_API_TOKEN: optionalString.refine((token) => token === undefined || !/^bearer\s/i.test(token), {
     message: 'must be the raw API token, without a "Bearer " prefix (Livestorm rejects Bearer tokens)',
@@ -112,6 +134,7 @@ export const configSchema = z.object({
     message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)',
   }),
   TRUST_PROXY: boolean(false),
+  EMBED_ALLOWED_ORIGINS: originList,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -144,6 +167,8 @@ export interface Config {
   };
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Origins allowed to frame `/embed/*` besides the site itself (CSP `frame-ancestors` sources). */
+  embed: { allowedOrigins: string[] };
   /** Local state: the last good copy of Livestorm data, the sandbox's state. */
   dataDir: string;
 }
@@ -195,6 +220,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       secret: raw.REGISTRATION_SECRET ?? null,
     },
     trustProxy: raw.TRUST_PROXY,
+    embed: { allowedOrigins: raw.EMBED_ALLOWED_ORIGINS },
     dataDir: raw.DATA_DIR,
   };
 }

@@ -32,6 +32,8 @@ interface RegistrationFormProps {
   fields: FormField[];
   formToken: string;
   hiddenInputs: Array<{ name: string; value: string }>;
+  /** Chosen at first; the soonest open session otherwise. */
+  initialSessionIds?: string[];
 }
 
 type ErrorItem = { name: string; message: string; target: string };
@@ -66,6 +68,7 @@ export function RegistrationForm({
   fields,
   formToken,
   hiddenInputs,
+  initialSessionIds,
 }: RegistrationFormProps) {
   const [state, formAction, pending] = useActionState(registerForSessions, INITIAL_FORM_STATE);
   const registrable = sessions.filter((session) => session.registrable);
@@ -77,12 +80,12 @@ export function RegistrationForm({
   const defaults: RegistrationValues = useMemo(
     () =>
       submitted ?? {
-        sessionIds: registrable.slice(0, 1).map((session) => session.id),
+        sessionIds: initialSessionIds ?? registrable.slice(0, 1).map((session) => session.id),
         answers: Object.fromEntries(
           fields.map((field) => [field.id, field.kind === 'multiple_choice' ? [] : field.kind === 'consent' ? false : '']),
         ),
       },
-    [submitted, registrable, fields],
+    [submitted, registrable, fields, initialSessionIds],
   );
   const {
     register,

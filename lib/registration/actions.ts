@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getConfig } from '@/lib/config';
+import { EMBED_CONTEXT_FIELD, EMBED_PATHS, embedHref, parseEmbedContext } from '@/lib/embed/options';
 import { requestNow } from '@/lib/events/catalog';
 import { isRegistrableSession } from '@/lib/events/select';
 import { errorFields, log } from '@/lib/log';
@@ -131,13 +132,17 @@ export async function registerForSessions(previous: RegistrationFormState, formD
     });
   }
 
+  const embedRaw = formData.get(EMBED_CONTEXT_FIELD);
+  const embed = typeof embedRaw === 'string' && embedRaw.length <= 4096 ? parseEmbedContext(new URLSearchParams(embedRaw)) : null;
+  const https = config.site.url.startsWith('https:');
   cookieStore.set(CONFIRMATION_COOKIE, submissionId, {
     httpOnly: true,
-    sameSite: 'lax',
-    secure: config.site.url.startsWith('https:'),
     path: '/',
     maxAge: 3600,
+    // Inside another site's iframe only a partitioned SameSite=None cookie comes back (CHIPS); it
+    // stays in that site's partition. Same-site (and plain http) keeps Lax.
+    ...(embed && https ? { sameSite: 'none' as const, secure: true, partitioned: true } : { sameSite: 'lax' as const, secure: https }),
   });
   // Outside any try/catch: redirect() works by throwing.
-  redirect(confirmationPath(submissionId));
+  redirect(embed ? embedHref(EMBED_PATHS.confirmation(submissionId), embed) : confirmationPath(submissionId));
 }

@@ -1,0 +1,122 @@
+import Link from 'next/link';
+import { AddToCalendar } from '@/components/registration/add-to-calendar';
+import { SessionTime } from '@/components/session-time';
+import { getCatalog, requestNow } from '@/lib/events/catalog';
+import { isRegistrableSession } from '@/lib/events/select';
+import type { ConfirmationItem } from '@/lib/registration/service';
+import { serverSessionTime } from '@/lib/time';
+
+/** Where "register for another session" leads: the event page, or the embed's form inside an iframe. */
+export type RegisterHref = (eventSlug: string) => string;
+
+export const HEADINGS: Record<ConfirmationItem['status'], string> = {
+  registered: 'You’re registered',
+  pending: 'Registration received',
+  already_registered: 'You’re already registered',
+  closed: 'This session is no longer open',
+  rejected: 'We couldn’t complete this registration',
+};
+
+export function pageHeading(items: ConfirmationItem[]): string {
+  const statuses = new Set(items.map((item) => item.status));
+  if (statuses.size === 1) return HEADINGS[items[0]!.status];
+  const succeeded = items.filter((item) => item.status === 'registered' || item.status === 'already_registered' || item.status === 'pending');
+  return succeeded.length === 0 ? 'We couldn’t complete your registration' : `Registered for ${succeeded.length} of ${items.length} sessions`;
+}
+
+export async function ConfirmationEntry({
+  item,
+  viewerTimeZone,
+  locale,
+  siteUrl,
+  showStatus,
+  registerHref,
+}: {
+  item: ConfirmationItem;
+  viewerTimeZone: string | null;
+  locale: string;
+  siteUrl: string;
+  showStatus: boolean;
+  registerHref: RegisterHref;
+}) {
+  const { session, event } = item;
+  const calendar = session && event && item.status !== 'closed' && item.status !== 'rejected';
+  return (
+    <>
+      {showStatus ? <h2 className="text-lg font-semibold text-slate-900">{HEADINGS[item.status]}</h2> : null}
+      {session && event ? (
+        <div className="flex flex-col gap-1">
+          {showStatus ? <p className="font-medium text-slate-900">{event.title}</p> : null}
+          {session.name ? <p className="text-slate-700">{session.name}</p> : null}
+          <SessionTime
+            startsAt={session.startsAt}
+            durationMinutes={event.durationMinutes}
+            sessionTimeZone={session.timeZone}
+            locale={locale}
+            server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, locale)}
+            variant="full"
+          />
+        </div>
+      ) : null}
+      <StatusMessage item={item} />
+      {calendar ? <AddToCalendar event={event} session={session} siteUrl={siteUrl} /> : null}
+      {(item.status === 'closed' || item.status === 'rejected') && event ? <OtherSessions item={item} registerHref={registerHref} /> : null}
+    </>
+  );
+}
+
+function StatusMessage({ item }: { item: ConfirmationItem }) {
+  switch (item.status) {
+    case 'registered':
+      return item.joinLink ? (
+        <div className="flex flex-col gap-2 rounded-xl bg-accent-soft p-4">
+          <p className="text-slate-800">This is your personal join link. Keep it to yourself: it lets you into the session as you.</p>
+          <a href={item.joinLink} rel="noreferrer" className="inline-flex min-h-11 w-fit items-center rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
+            Join the session
+          </a>
+          <p className="text-sm text-slate-700">It has also been e-mailed to you.</p>
+        </div>
+      ) : (
+        <p className="text-slate-700">Your personal join link has been e-mailed to you. Check your inbox (and the spam folder) for a message from Livestorm.</p>
+      );
+    case 'pending':
+      return (
+        <p className="text-slate-700">
+          We have your registration and are passing it on to our webinar platform, which is busy right now. Nothing more to do: the confirmation with your personal join link will come by e-mail.
+        </p>
+      );
+    case 'already_registered':
+      return (
+        <p className="text-slate-700">
+          This e-mail address is already registered for this session. The personal join link was e-mailed when the registration was made; check that inbox (and the spam folder).
+        </p>
+      );
+    case 'closed':
+      return <p className="text-slate-700">Registration closed before yours reached us: the session has started, ended or was cancelled. Nothing was registered.</p>;
+    case 'rejected':
+      return (
+        <p className="text-slate-700">
+          The webinar platform did not accept this registration{item.detail ? `: ${item.detail}` : '.'} Nothing was registered; please try again from the webinar page.
+        </p>
+      );
+  }
+}
+
+/** When a chosen session closed, the other open sessions of the same webinar. */
+async function OtherSessions({ item, registerHref }: { item: ConfirmationItem; registerHref: RegisterHref }) {
+  const [catalog, now] = await Promise.all([getCatalog(), requestNow()]);
+  const event = item.event!;
+  const others = catalog.sessions.filter((session) => session.eventId === event.id && session.id !== item.session?.id && isRegistrableSession(session, now));
+  const href = registerHref(event.slug);
+  return (
+    <p>
+      <Link href={href} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
+        {others.length === 0
+          ? 'See the webinar page'
+          : others.length === 1
+            ? 'Register for the other session'
+            : `Choose one of ${others.length} other sessions`}
+      </Link>
+    </p>
+  );
+}
