@@ -32,4 +32,25 @@ describe('parseConfig', () => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(name);
   });
+
+  it('reads the origins allowed to frame embeds, normalised and de-duplicated', () => {
+    expect(parseConfig({}).embed.allowedOrigins).toEqual([]);
+    expect(
+      parseConfig({ EMBED_ALLOWED_ORIGINS: 'https://www.Example.com, http://localhost:8080 https://*.example.org/ https://www.example.com' }).embed
+        .allowedOrigins,
+    ).toEqual(['https://www.example.com', 'http://localhost:8080', 'https://*.example.org']);
+  });
+
+  // Each entry lands in a CSP header: anything but a bare origin is refused, naming the entry.
+  it.each([
+    ["'unsafe-inline'", 'unsafe-inline'],
+    ['https://example.com/path', 'https://example.com/path'],
+    ['example.com', 'example.com'],
+    ['https://example.com; script-src *', 'https://example.com;'],
+    ['*', '*'],
+    ['ftp://example.com', 'ftp://example.com'],
+  ])('refuses EMBED_ALLOWED_ORIGINS entry %s', (entry, shown) => {
+    expect(() => parseConfig({ EMBED_ALLOWED_ORIGINS: entry })).toThrow(/EMBED_ALLOWED_ORIGINS/);
+    expect(() => parseConfig({ EMBED_ALLOWED_ORIGINS: entry })).toThrow(shown);
+  });
 });
