@@ -15,6 +15,12 @@ const nextConfig = {
         ],
       },
       {
+        // Marketers' pages load the loader from an unversioned URL: cached for an hour, refreshed
+        // in the background for a day, so a fix reaches every host page within the hour.
+        source: '/embed.js',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=3600, stale-while-revalidate=86400' }],
+      },
+      {
         // Everything but the embeds refuses to be framed; proxy.ts sets the embeds' policy from the
         // run-time configuration (EMBED_ALLOWED_ORIGINS).
         source: '/((?!embed/).*)',

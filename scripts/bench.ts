@@ -2,9 +2,10 @@
 // server, plus what page views cost upstream. Prints figures; asserts nothing.
 // Usage: npm run bench [-- --seconds 10 --connections 20]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ROOT, ensureBuild, ensureDeps, localBin } from './lib/prepare.mjs';
@@ -112,6 +113,8 @@ async function main() {
       await load('static file (same server)', staticPath),
       await load('listing /', '/'),
       await load('event page', eventPath),
+      await load('embed list /embed/events', '/embed/events'),
+      await load('embed form', `/embed${eventPath}/register`),
     ];
     const [staticFile] = figures;
     const pageViews = figures.slice(1).reduce((sum, f) => sum + f.requests, 0);
@@ -124,6 +127,7 @@ async function main() {
         `${f.name.padEnd(26)} ${f.requestsPerSecond.toFixed(0).padStart(6)}   ${(f.requestsPerSecond / staticFile!.requestsPerSecond).toFixed(2).padStart(6)}   ${String(f.p50).padStart(6)}   ${String(f.p99).padStart(6)}   ${String(f.requests).padStart(8)}   ${String(f.errors).padStart(6)}   ${String(f.upstream).padStart(6)}`,
       );
     }
+    console.log(`\n${await loaderSize()}`);
     const burst = await registrationBurst(home);
     console.log(
       `\nRegistrations: ${burst.count} posted by ${CONNECTIONS} concurrent visitors without JavaScript: ` +
@@ -136,6 +140,19 @@ async function main() {
     stopAll();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The embed loader as marketers' visitors download it: raw, gzip and brotli, and as served. */
+async function loaderSize(): Promise<string> {
+  const raw = readFileSync('public/embed.js');
+  const served = await fetch(`${SITE}/embed.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+  const transferred = Number(served.headers.get('content-length') ?? (await served.arrayBuffer()).byteLength);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+  return (
+    `Embed loader public/embed.js: ${kb(raw.byteLength)} raw, ${kb(gzipSync(raw, { level: 9 }).byteLength)} gzip -9, ` +
+    `${kb(brotliCompressSync(raw).byteLength)} brotli; served by next start as ${served.headers.get('content-encoding') ?? 'identity'} ` +
+    `(${served.headers.get('content-length') ? kb(transferred) : 'chunked'}), cache-control "${served.headers.get('cache-control')}"`
+  );
 }
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
