@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useTransition, type ChangeEvent } from 'react';
-import { EMBED_THEMES, type EmbedTheme } from '@/lib/embed/options';
+import { DEFAULT_EMBED_OPTIONS, EMBED_THEMES, type EmbedTheme } from '@/lib/embed/options';
 import type { EmbedWidget, EmbedWidgetKind } from '@/lib/embed/snippets';
 
 const BUILDER_PATH = '/embed-builder';
@@ -25,7 +25,7 @@ const input =
   'block w-full rounded-lg border border-slate-300 bg-surface px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30';
 const label = 'mb-1 block text-sm font-medium text-slate-700';
 const legend = 'mb-2 text-sm font-semibold text-slate-900';
-const choice = 'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg px-2 py-2 hover:bg-slate-50';
+const choice = 'flex min-h-11 items-start gap-3 rounded-lg px-2 py-2 hover:bg-slate-50';
 const radio = 'mt-1 size-4 shrink-0 accent-accent';
 
 /**
@@ -51,8 +51,11 @@ export function EmbedBuilderForm({
   function apply(form: HTMLFormElement) {
     clearTimeout(timer.current);
     const params = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) {
-      if (typeof value === 'string' && value.trim()) params.append(name, value.trim());
+    for (const [name, raw] of new FormData(form)) {
+      const value = typeof raw === 'string' ? raw.trim() : '';
+      // Defaults stay out of the URL, as the server reads them anyway.
+      const isDefault = (name === 'theme' && value === DEFAULT_EMBED_OPTIONS.theme) || (name === 'accent' && value.toLowerCase() === siteAccent);
+      if (value && !isDefault) params.append(name, value);
     }
     const query = params.toString();
     startTransition(() => router.replace(query ? `${BUILDER_PATH}?${query}` : BUILDER_PATH, { scroll: false }));
@@ -83,7 +86,7 @@ export function EmbedBuilderForm({
         <legend className={legend}>What to embed</legend>
         <div className="flex flex-col gap-1">
           {(Object.keys(KIND_LABELS) as EmbedWidgetKind[]).map((kind) => (
-            <label key={kind} htmlFor={`kind-${kind}`} className={choice}>
+            <div key={kind} className={choice}>
               <input
                 id={`kind-${kind}`}
                 type="radio"
@@ -93,13 +96,15 @@ export function EmbedBuilderForm({
                 aria-describedby={`kind-${kind}-hint`}
                 className={radio}
               />
-              <span>
-                <span className="block font-medium text-slate-900">{KIND_LABELS[kind].label}</span>
-                <span id={`kind-${kind}-hint`} className="block text-sm text-slate-600">
+              <div>
+                <label htmlFor={`kind-${kind}`} className="block cursor-pointer font-medium text-slate-900">
+                  {KIND_LABELS[kind].label}
+                </label>
+                <p id={`kind-${kind}-hint`} className="text-sm text-slate-600">
                   {KIND_LABELS[kind].hint}
-                </span>
-              </span>
-            </label>
+                </p>
+              </div>
+            </div>
           ))}
         </div>
       </fieldset>
@@ -151,7 +156,7 @@ export function EmbedBuilderForm({
         <legend className={legend}>Theme</legend>
         <div className="flex flex-col gap-1">
           {EMBED_THEMES.map((theme) => (
-            <label key={theme} htmlFor={`theme-${theme}`} className={choice}>
+            <label key={theme} htmlFor={`theme-${theme}`} className={`${choice} cursor-pointer`}>
               <input id={`theme-${theme}`} type="radio" name="theme" value={theme} defaultChecked={widget.options.theme === theme} className={radio} />
               <span className="font-medium text-slate-900">{THEME_LABELS[theme]}</span>
             </label>

@@ -32,6 +32,10 @@ export function EmbedPreview({ src, title, theme }: { src: string; title: string
       if (next !== null) setHeight(next);
     }
     window.addEventListener('message', onMessage);
+    // Server-rendered, the embed may have loaded and posted its size before this listener existed:
+    // load it once more, now heard.
+    const loaded = frame.current?.contentDocument;
+    if (loaded && loaded.readyState === 'complete' && loaded.URL !== 'about:blank') loaded.location.reload();
     return () => window.removeEventListener('message', onMessage);
   }, []);
 
