@@ -10,7 +10,7 @@
 
   // Per kind: own data-* parameters, default title, path after /embed/events/<slug>.
   const KINDS = {
-    list: { own: ['q', 'lang', 'from', 'to'], title: 'Upcoming webinars' },
+    list: { own: ['q', 'lang', 'from', 'to', 'limit'], title: 'Upcoming webinars' },
     event: { own: [], title: 'Webinar', path: '' },
     form: { own: ['session'], title: 'Webinar registration', path: '/register' },
   };
