@@ -68,6 +68,11 @@ export interface ParsedFilters {
   problems: string[];
 }
 
+/** Whether anything narrows the listing (the page number does not). */
+export function hasListingFilters(filters: ListingFilters): boolean {
+  return Boolean(filters.q || filters.from || filters.to || filters.lang);
+}
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function single(value: string | string[] | undefined): string {
