@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SiteShell } from '@/components/site-chrome';
 
-export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
+// No canonical: a 404 is not a page search engines should attribute to any URL.
+export const metadata: Metadata = {
+  title: 'Page not found',
+  description: 'This page does not exist. See the upcoming webinars instead.',
+  robots: { index: false },
+};
 
 /** Unmatched URLs render under the root layout only, so this brings the site's frame itself. */
 export default function NotFound() {

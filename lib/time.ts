@@ -84,6 +84,31 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/**
+ * ISO 8601 with the zone's own UTC offset at that instant, e.g. "2026-12-01T10:00:00+01:00":
+ * the same instant as the UTC form, but it also says what the clock on the wall reads there.
+ */
+export function isoWithOffset(instant: Date | string, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const offset = zoneOffsetMinutes(date, timeZone);
+  const wall = new Date(Math.floor(date.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const magnitude = Math.abs(offset);
+  return `${wall}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(magnitude / 60))}:${twoDigits(magnitude % 60)}`;
+}
+
+/** One line for share images, e.g. "Tue, Dec 1, 2026 · 10:00 AM EST" (en-US). */
+export function formatShareWhen(startsAt: string, timeZone: string, locale: string): string {
+  const start = new Date(startsAt);
+  const date = formatter(locale, timeZone, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(start);
+  const time = formatter(locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(start);
+  // Plain spaces: the image font has no glyph for the narrow ones Intl puts before "AM".
+  return `${date} · ${time} ${zoneLabel(start, timeZone, locale)}`.replace(/[\u2009\u202f]/g, ' ');
+}
+
 /** The instant a local wall-clock time occurs in a zone (the earlier one when DST repeats it). */
 export function zonedTimeToInstant(date: string, time: string, timeZone: string): Date {
   const naive = Date.parse(`${date}T${time}Z`);

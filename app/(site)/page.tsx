@@ -1,14 +1,42 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CalendarSubscribe } from '@/components/calendar-subscribe';
 import { Pagination } from '@/components/pagination';
 import { ListingFiltersForm } from '@/components/listing-filters';
 import { SessionCard } from '@/components/session-card';
 import { TimeZoneSync } from '@/components/time-zone-sync';
+import { calendarFeedLinks } from '@/lib/calendar/feed';
 import { getConfig } from '@/lib/config';
 import { getUpcomingListing, getViewerTimeZone } from '@/lib/events/catalog';
-import { filterListing, groupByDay, languagesOf, paginate, parseListingFilters } from '@/lib/events/select';
+import { filterListing, groupByDay, hasListingFilters, languagesOf, paginate, parseListingFilters } from '@/lib/events/select';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { formatDayHeading } from '@/lib/time';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * Canonical URLs: the unfiltered pages are the listing (`/`, then `/?page=N`, each its own
+ * canonical since each shows different sessions, as Google advises for pagination). Filtered views
+ * (free-text q, dates, language) are an unbounded set of near-duplicates: they point to `/` and
+ * are `noindex, follow`, so crawlers still reach every event page through them but index none.
+ */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { filters } = parseListingFilters(await searchParams);
+  const { site } = getConfig();
+  const description = `Live webinars from ${site.name} you can join from anywhere: browse the upcoming sessions and save your seat.`;
+  if (hasListingFilters(filters)) {
+    const title = filters.q ? `Webinars matching “${filters.q}”` : 'Upcoming webinars (filtered)';
+    return { ...pageMetadata({ title, description, canonicalPath: '/', site }), robots: { index: false, follow: true } };
+  }
+  // The page actually shown: a number past the end shows the last page, whose URL is canonical.
+  const { page } = paginate(await getUpcomingListing(), filters.page);
+  return pageMetadata({
+    title: page > 1 ? `Upcoming webinars, page ${page}` : 'Upcoming webinars',
+    description,
+    canonicalPath: page > 1 ? `/?page=${page}` : '/',
+    site,
+  });
+}
 
 export default async function UpcomingPage({ searchParams }: { searchParams: SearchParams }) {
   const { filters, problems } = parseListingFilters(await searchParams);
@@ -19,7 +47,8 @@ export default async function UpcomingPage({ searchParams }: { searchParams: Sea
   const matching = filterListing(all, filters, groupingZone);
   const page = paginate(matching, filters.page);
   const groups = groupByDay(page.items, groupingZone);
-  const filtered = Boolean(filters.q || filters.from || filters.to || filters.lang);
+  const filtered = hasListingFilters(filters);
+  const feed = calendarFeedLinks(site.url, filters, groupingZone, site.timeZone);
 
   return (
     <div className="flex flex-col gap-8">
@@ -84,6 +113,8 @@ export default async function UpcomingPage({ searchParams }: { searchParams: Sea
         pageCount={page.pageCount}
         params={{ q: filters.q || null, from: filters.from, to: filters.to, lang: filters.lang }}
       />
+
+      <CalendarSubscribe subscribeUrl={feed.subscribe} downloadUrl={feed.download} filtered={filtered} />
     </div>
   );
 }

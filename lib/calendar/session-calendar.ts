@@ -5,6 +5,7 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Session, WebinarEvent } from '@/lib/events/types';
+import { absoluteUrl, eventPath } from '@/lib/events/urls';
 import { dayKey, isTimeZone } from '@/lib/time';
 
 /** Used when Livestorm has no duration for the event, so the entry still blocks time. */
@@ -20,6 +21,8 @@ export interface CalendarOptions {
   siteName: string;
   /** Only for subscribable feeds: Outlook opens a file with X-WR-CALNAME as a separate calendar. */
   calendarName?: string;
+  /** Only for subscribable feeds: how often clients should fetch it again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+  refreshIntervalSeconds?: number;
 }
 
 export interface CalendarLinkInput extends CalendarItem {
@@ -32,10 +35,11 @@ function plain(text: string): string {
 }
 
 function eventPageUrl(siteUrl: string, event: WebinarEvent): string {
-  return `${siteUrl.replace(/\/+$/, '')}/events/${encodeURIComponent(event.slug)}`;
+  return absoluteUrl(siteUrl, eventPath(event.slug));
 }
 
-function sessionTitle({ event, session }: CalendarItem): string {
+/** The event's title, with the session's own name when it has one. */
+export function sessionTitle({ event, session }: CalendarItem): string {
   return session.name ? `${event.title} (${session.name})` : event.title;
 }
 
@@ -76,6 +80,7 @@ export function buildCalendar(items: readonly CalendarItem[], options: CalendarO
   });
   // ical-generator writes NAME and X-WR-CALNAME unescaped (v10), unlike event properties.
   if (options.calendarName) calendar.name(escape(plain(options.calendarName), false));
+  if (options.refreshIntervalSeconds) calendar.ttl(options.refreshIntervalSeconds);
 
   const seen = new Set<string>();
   // Sorted and de-duplicated so a feed's bytes do not depend on the catalog's order.

@@ -38,14 +38,20 @@ export function selectUpcoming(catalog: Catalog, now: number): SessionWithEvent[
 export interface EventPageData {
   event: WebinarEvent;
   sessions: Session[];
+  /** Cancelled sessions that were still ahead: not shown, but announced to search engines as cancelled. */
+  canceledSessions: Session[];
 }
 
 /** An event page: any published event by slug, listed or not (unlisted ones are shared by link). */
 export function selectEventBySlug(catalog: Catalog, slug: string, now: number): EventPageData | null {
   const event = catalog.events.find((candidate) => candidate.slug === slug && isVisibleEvent(candidate));
   if (!event) return null;
-  const sessions = catalog.sessions.filter((s) => s.eventId === event.id && isOpenSession(s, now)).sort(byStart);
-  return { event, sessions };
+  const own = catalog.sessions.filter((s) => s.eventId === event.id).sort(byStart);
+  return {
+    event,
+    sessions: own.filter((s) => isOpenSession(s, now)),
+    canceledSessions: own.filter((s) => s.status === 'canceled' && Date.parse(s.startsAt) > now),
+  };
 }
 
 export interface ListingFilters {
@@ -60,6 +66,11 @@ export interface ParsedFilters {
   filters: ListingFilters;
   /** Human messages for parameters that were ignored. */
   problems: string[];
+}
+
+/** Whether anything narrows the listing (the page number does not). */
+export function hasListingFilters(filters: ListingFilters): boolean {
+  return Boolean(filters.q || filters.from || filters.to || filters.lang);
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -53,6 +53,8 @@ export interface WebinarEvent {
   listed: boolean;
   registrationUrl: string | null;
   fields: RegistrationField[];
+  /** When the event was published, i.e. registration opened (ISO 8601, UTC). */
+  publishedAt: string | null;
   updatedAt: string | null;
 }
 

@@ -104,6 +104,7 @@ export function toWebinarEvent(wire: WireEvent): WebinarEvent {
     listed: a.show_in_company_page !== false,
     registrationUrl: a.registration_link,
     fields: toRegistrationFields(a.fields),
+    publishedAt: fromUnixSeconds(a.published_at),
     updatedAt: fromUnixSeconds(a.updated_at),
   };
 }

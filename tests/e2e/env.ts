@@ -2,8 +2,16 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const SITE_PORT = 3100;
-export const SANDBOX_PORT = 4010;
+/** A port from the environment, else the default: lets two checkouts run their suites side by side. */
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? '');
+  return Number.isInteger(value) && value > 0 && value < 65_536 ? value : fallback;
+}
+
+export const SITE_PORT = port('E2E_SITE_PORT', 3100);
+export const SANDBOX_PORT = port('E2E_SANDBOX_PORT', 4010);
+/** Wiped at the start of every run, so a run on other ports keeps its state apart ('' on the defaults). */
+const RUN_SUFFIX = SITE_PORT === 3100 && SANDBOX_PORT === 4010 ? '' : `-${SITE_PORT}-${SANDBOX_PORT}`;
 
 /** The site under test: `next start` of the production build. */
 export const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
@@ -14,11 +22,11 @@ export const SANDBOX_API_URL = `${SANDBOX_URL}/v1`;
 /** What the site is given as LIVESTORM_API_TOKEN (the sandbox's accepted token). */
 export const SANDBOX_TOKEN = 'sandbox-token';
 /** Wiped on every run by the sandbox's --fresh flag. */
-export const SANDBOX_DATA_DIR = path.join(tmpdir(), 'livestorm-e2e-sandbox');
+export const SANDBOX_DATA_DIR = path.join(tmpdir(), `livestorm-e2e-sandbox${RUN_SUFFIX}`);
 /** The site's ISR window during e2e runs (LIVESTORM_REVALIDATE_SECONDS). */
 export const REVALIDATE_SECONDS = 5;
 /** The site's own local state (registration outbox, cached copies); wiped before each run. */
-export const SITE_DATA_DIR = path.join(tmpdir(), 'livestorm-e2e-site');
+export const SITE_DATA_DIR = path.join(tmpdir(), `livestorm-e2e-site${RUN_SUFFIX}`);
 /** Marketing consent as configured for e2e: shown on the event whose form has this consent field. */
 export const CONSENT = {
   text: 'Yes, send me product news and webinar invitations.',

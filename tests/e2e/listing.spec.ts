@@ -1,19 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { collectListing } from './listing-helpers';
 import { expectedListing, upstreamState } from './upstream';
-
-async function collectListing(page: Page, start = '/'): Promise<string[]> {
-  const ids: string[] = [];
-  await page.goto(start);
-  for (let guard = 0; guard < 20; guard += 1) {
-    ids.push(...(await page.locator('article[data-session-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-session-id') ?? ''))));
-    const next = page.getByRole('link', { name: /next page/i });
-    if ((await next.count()) === 0) break;
-    await next.click();
-    await page.waitForURL(/page=\d+/);
-  }
-  return ids;
-}
 
 test('the listing shows exactly the open sessions of listed, published events, soonest first', async ({ page, sandbox }) => {
   const expected = expectedListing(await upstreamState(sandbox));

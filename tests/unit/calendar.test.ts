@@ -6,25 +6,9 @@ import {
   googleCalendarUrl,
   outlookCalendarUrl,
 } from '@/lib/calendar/session-calendar';
-import type { Session, WebinarEvent } from '@/lib/events/types';
+import { event, session } from './factories';
 
 const SITE = { siteUrl: 'https://webinars.example.com', siteName: 'Acme Webinars' };
-
-
-function event(id: string, overrides: Partial<WebinarEvent> = {}): WebinarEvent {
-  return {
-    id, slug: id, title: `Event ${id}`, descriptionHtml: '', summary: 'A short summary', durationMinutes: 60,
-    language: 'en', host: { name: 'Alex Martin', avatarUrl: null }, published: true, listed: true,
-    registrationUrl: null, fields: [], updatedAt: '2026-02-01T09:15:00.000Z', ...overrides,
-  };
-}
-
-function session(id: string, eventId: string, overrides: Partial<Session> = {}): Session {
-  return {
-    id, eventId, name: null, status: 'upcoming', timeZone: 'Europe/Paris', startsAt: '2026-03-10T14:00:00.000Z',
-    startedAt: null, endedAt: null, canceledAt: null, registrantsCount: 42, ...overrides,
-  };
-}
 
 function parse(ics: string): ICAL.Component[] {
   const root = new ICAL.Component(ICAL.parse(ics));
@@ -156,6 +140,15 @@ describe('buildCalendar', () => {
       ),
     );
     expect(vevents.map((vevent) => text(vevent, 'uid'))).toEqual(['early@webinars.example.com', 'late@webinars.example.com']);
+  });
+
+  it('tells subscribers how often to refresh a feed, and a single file nothing', () => {
+    const items = [{ event: event('e1'), session: session('s1', 'e1') }];
+    const feed = new ICAL.Component(ICAL.parse(buildCalendar(items, { ...SITE, refreshIntervalSeconds: 3_600 })));
+    expect(String(feed.getFirstPropertyValue('refresh-interval'))).toBe('PT1H');
+    expect(String(feed.getFirstPropertyValue('x-published-ttl'))).toBe('PT1H');
+    const file = buildCalendar(items, SITE);
+    expect(file).not.toMatch(/REFRESH-INTERVAL|X-PUBLISHED-TTL/);
   });
 
   const tricky = [

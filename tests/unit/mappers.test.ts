@@ -20,6 +20,7 @@ describe('event mapping (reference example A)', () => {
       host: { name: 'Alex Martin', avatarUrl: null },
       descriptionHtml: '<p>A 45-minute live walkthrough.</p>',
       summary: 'A 45-minute live walkthrough.',
+      publishedAt: new Date(1770023700 * 1000).toISOString(),
       updatedAt: new Date(1770105600 * 1000).toISOString(),
     });
   });

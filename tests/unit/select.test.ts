@@ -16,7 +16,7 @@ function event(id: string, overrides: Partial<WebinarEvent> = {}): WebinarEvent 
   return {
     id, slug: id, title: `Event ${id}`, descriptionHtml: '', summary: '', durationMinutes: 60, language: 'en',
     host: { name: 'Alex Martin', avatarUrl: null }, published: true, listed: true, registrationUrl: null, fields: [],
-    updatedAt: null, ...overrides,
+    publishedAt: null, updatedAt: null, ...overrides,
   };
 }
 
@@ -69,6 +69,12 @@ describe('selectEventBySlug', () => {
 
   it('keeps only open sessions of the event', () => {
     expect(selectEventBySlug(catalog, 'main', NOW)?.sessions.map((s) => s.id)).toEqual(['live', 'soon', 'later']);
+  });
+
+  it('keeps cancelled sessions still ahead apart, for structured data', () => {
+    const past = session('canceled-past', 'main', { status: 'canceled', startsAt: hours(-5), canceledAt: hours(-48) });
+    const data = selectEventBySlug({ ...catalog, sessions: [...catalog.sessions, past] }, 'main', NOW);
+    expect(data?.canceledSessions.map((s) => s.id)).toEqual(['canceled']);
   });
 });
 

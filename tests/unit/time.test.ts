@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatDayHeading, formatDuration, formatSessionWhen, isValidDateKey, zonedTimeToInstant, zoneOffsetMinutes } from '@/lib/time';
+import {
+  dayKey, formatDayHeading, formatDuration, formatSessionWhen, formatShareWhen, isoWithOffset, isValidDateKey, zonedTimeToInstant,
+  zoneOffsetMinutes,
+} from '@/lib/time';
 
 describe('formatSessionWhen across zones', () => {
   // 2026-03-12T14:00:00Z
@@ -83,5 +86,33 @@ describe('day keys and headings', () => {
     [0, null],
   ])('formatDuration(%s) = %s', (minutes, text) => {
     expect(formatDuration(minutes)).toBe(text);
+  });
+});
+
+describe('isoWithOffset', () => {
+  it.each([
+    ['2026-12-01T09:00:00.000Z', 'Europe/Paris', '2026-12-01T10:00:00+01:00'],
+    ['2026-07-01T08:00:00.000Z', 'Europe/Paris', '2026-07-01T10:00:00+02:00'],
+    ['2026-03-10T08:30:00.000Z', 'Asia/Kolkata', '2026-03-10T14:00:00+05:30'],
+    ['2026-01-15T13:30:00.000Z', 'America/St_Johns', '2026-01-15T10:00:00-03:30'],
+    ['2026-07-15T12:30:00.000Z', 'America/St_Johns', '2026-07-15T10:00:00-02:30'],
+    ['2026-03-10T23:45:00.000Z', 'Pacific/Kiritimati', '2026-03-11T13:45:00+14:00'],
+    ['2026-03-10T14:00:59.999Z', 'UTC', '2026-03-10T14:00:59+00:00'],
+  ])('%s in %s is %s', (instant, zone, expected) => {
+    expect(isoWithOffset(instant, zone)).toBe(expected);
+    expect(Date.parse(expected)).toBe(Math.floor(Date.parse(instant) / 1000) * 1000);
+  });
+});
+
+describe('formatShareWhen', () => {
+  it.each([
+    ['Europe/Paris', 'en-US', 'Tue, Dec 1, 2026 · 10:00 AM GMT+1'],
+    ['America/New_York', 'en-US', 'Tue, Dec 1, 2026 · 4:00 AM EST'],
+    ['Europe/Paris', 'en-GB', 'Tue, 1 Dec 2026 · 10:00 CET'],
+    ['Asia/Kolkata', 'en-GB', 'Tue, 1 Dec 2026 · 14:30 GMT+5:30'],
+  ])('%s in %s', (zone, locale, expected) => {
+    const text = formatShareWhen('2026-12-01T09:00:00.000Z', zone, locale);
+    expect(text).toBe(expected);
+    expect(text).not.toMatch(/[\u2009\u202f]/);
   });
 });

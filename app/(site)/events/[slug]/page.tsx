@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LanguageBadge, LiveBadge, languageName } from '@/components/badges';
+import { JsonLd } from '@/components/json-ld';
 import { SessionTime } from '@/components/session-time';
 import { TimeZoneSync } from '@/components/time-zone-sync';
 import { getConfig } from '@/lib/config';
@@ -9,6 +10,10 @@ import { RegistrationSection } from '@/components/registration/registration-sect
 import { getEventPage, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
 import { getLandingAttribution, getRegistrationForm } from '@/lib/registration/service';
 import { isLiveSession, isRegistrableSession } from '@/lib/events/select';
+import { absoluteUrl, eventPath } from '@/lib/events/urls';
+import { buildEventJsonLd } from '@/lib/seo/event-json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { eventShareImagePath } from '@/lib/seo/share-image';
 import { formatDuration, serverSessionTime } from '@/lib/time';
 
 type Params = Promise<{ slug: string }>;
@@ -17,10 +22,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { slug } = await params;
   const data = await getEventPage(decodeURIComponent(slug));
   if (!data) return { title: 'Webinar not found', robots: { index: false } };
+  const { site } = getConfig();
   return {
-    title: data.event.title,
-    description: data.event.summary || undefined,
-    alternates: { canonical: `/events/${encodeURIComponent(data.event.slug)}` },
+    ...pageMetadata({
+      title: data.event.title,
+      description: data.event.summary || `A live webinar from ${site.name}: ${data.event.title}.`,
+      canonicalPath: eventPath(data.event.slug),
+      site,
+    }),
     // Unlisted events are shared by link only.
     robots: data.event.listed ? undefined : { index: false },
   };
@@ -38,13 +47,21 @@ export default async function EventPage({ params }: { params: Params }) {
     requestNow(),
   ]);
   if (!data) notFound();
-  const { event, sessions } = data;
+  const { event, sessions, canceledSessions } = data;
   const { site } = getConfig();
   const duration = formatDuration(event.durationMinutes);
   const open = sessions.some((session) => isRegistrableSession(session, now));
+  const structuredData = buildEventJsonLd({
+    event,
+    sessions: [...sessions, ...canceledSessions],
+    site,
+    imageUrl: absoluteUrl(site.url, eventShareImagePath(event.slug)),
+    now,
+  });
 
   return (
     <article className="flex flex-col gap-8">
+      {structuredData.length > 0 ? <JsonLd data={structuredData} /> : null}
       <TimeZoneSync serverTimeZone={viewerTimeZone} />
       <nav aria-label="Breadcrumb">
         <Link href="/" className="inline-flex min-h-11 items-center font-medium text-accent underline-offset-2 hover:underline">

@@ -9,7 +9,9 @@ import { getConfirmation } from '@/lib/registration/service';
 
 export const metadata: Metadata = {
   title: 'Your registration',
-  // Personal to one visitor: never indexed, never sent as a referrer.
+  description: 'The outcome of your webinar registration and how to join.',
+  // Personal to one visitor: never indexed, never sent as a referrer. No canonical or og:url either:
+  // the address is a private link, and no other URL shows this page.
   robots: { index: false, follow: false },
   referrer: 'no-referrer',
 };
