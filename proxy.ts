@@ -89,7 +89,7 @@ export const config = {
   // Page navigations and form posts: no assets, no prefetches.
   matcher: [
     {
-      source: '/((?!_next/|calendar/|icon|favicon|robots|sitemap|.*\\.[a-z0-9]+$).*)',
+      source: '/((?!_next/|calendar/|icon|favicon|robots|sitemap|.*opengraph-image|.*twitter-image|.*\\.[a-z0-9]+$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

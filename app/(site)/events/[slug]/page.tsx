@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LanguageBadge, LiveBadge, languageName } from '@/components/badges';
+import { LanguageBadge, LiveBadge } from '@/components/badges';
+import { EventFacts } from '@/components/event-facts';
 import { JsonLd } from '@/components/json-ld';
 import { SessionTime } from '@/components/session-time';
 import { TimeZoneSync } from '@/components/time-zone-sync';
@@ -14,7 +15,7 @@ import { absoluteUrl, eventPath } from '@/lib/events/urls';
 import { buildEventJsonLd } from '@/lib/seo/event-json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { eventShareImagePath } from '@/lib/seo/share-image';
-import { formatDuration, serverSessionTime } from '@/lib/time';
+import { serverSessionTime } from '@/lib/time';
 
 type Params = Promise<{ slug: string }>;
 
@@ -49,7 +50,6 @@ export default async function EventPage({ params }: { params: Params }) {
   if (!data) notFound();
   const { event, sessions, canceledSessions } = data;
   const { site } = getConfig();
-  const duration = formatDuration(event.durationMinutes);
   const open = sessions.some((session) => isRegistrableSession(session, now));
   const structuredData = buildEventJsonLd({
     event,
@@ -71,26 +71,7 @@ export default async function EventPage({ params }: { params: Params }) {
 
       <header className="flex flex-col gap-4">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{event.title}</h1>
-        <dl className="flex flex-wrap gap-x-8 gap-y-3 text-sm text-slate-700">
-          {duration ? (
-            <div>
-              <dt className="font-semibold text-slate-900">Duration</dt>
-              <dd>{duration}</dd>
-            </div>
-          ) : null}
-          {event.language ? (
-            <div>
-              <dt className="font-semibold text-slate-900">Language</dt>
-              <dd lang={event.language}>{languageName(event.language, site.locale)}</dd>
-            </div>
-          ) : null}
-          {event.host ? (
-            <div>
-              <dt className="font-semibold text-slate-900">Host</dt>
-              <dd>{event.host.name}</dd>
-            </div>
-          ) : null}
-        </dl>
+        <EventFacts event={event} locale={site.locale} />
       </header>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
