@@ -213,4 +213,38 @@ test.describe('embeds', () => {
       expect(await axe.violations(), path).toEqual([]);
     }
   });
+
+  test('the builder renders both snippets and a live preview, without and with JavaScript', async ({ page, browser }) => {
+    // Without JavaScript: a GET form, the server renders code and preview from the URL.
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto('/embed-builder?kind=list&lang=fr&theme=dark&accent=%23e11d48');
+    await expect(plain.locator('meta[name=robots]')).toHaveAttribute('content', /noindex/);
+    const script = await plain.locator('#script-snippet').innerText();
+    expect(script).toContain('data-livestorm-events="list"');
+    expect(script).toContain('data-lang="fr"');
+    expect(script).toContain('data-theme="dark"');
+    expect(script).toContain(`<script src="${SITE_URL}/embed.js" async></script>`);
+    const iframeCode = await plain.locator('#iframe-snippet').innerText();
+    expect(iframeCode).toMatch(new RegExp(`<iframe src="${SITE_URL}/embed/events\\?[^"]*lang=fr`));
+    expect(iframeCode).toContain('title="');
+    await noJs.close();
+
+    // With JavaScript: a change updates the URL, the code and the preview in place.
+    await page.goto('/embed-builder?kind=list&lang=fr&theme=dark');
+    const preview = page.frameLocator('iframe');
+    await expect(preview.locator('.embed-root')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await expect(page).toHaveURL(/theme=light/);
+    await expect(page.locator('#script-snippet')).toContainText('data-theme="light"');
+    await expect(preview.locator('.embed-root')).toHaveAttribute('data-theme', 'light');
+    // The preview follows its content's height like the loader does.
+    await expect
+      .poll(async () => {
+        const outer = await page.locator('iframe').evaluate((element) => element.getBoundingClientRect().height);
+        const inner = await preview.locator('.embed-root').evaluate((element) => Math.ceil(element.getBoundingClientRect().height));
+        return Math.abs(outer - inner);
+      })
+      .toBeLessThanOrEqual(1);
+  });
 });
