@@ -235,8 +235,8 @@ test.describe('embeds', () => {
     const preview = page.frameLocator('iframe');
     await expect(preview.locator('.embed-root')).toHaveAttribute('data-theme', 'dark');
     await page.getByRole('radio', { name: 'Light' }).check();
-    await expect(page).toHaveURL(/theme=light/);
-    await expect(page.locator('#script-snippet')).toContainText('data-theme="light"');
+    await expect(page).not.toHaveURL(/theme=/); // light is the default: left out of the URL
+    await expect(page.locator('#script-snippet')).not.toContainText('data-theme');
     await expect(preview.locator('.embed-root')).toHaveAttribute('data-theme', 'light');
     // The preview follows its content's height like the loader does.
     await expect
