@@ -135,6 +135,15 @@ export const configSchema = z.object({
   }),
   TRUST_PROXY: boolean(false),
   EMBED_ALLOWED_ORIGINS: originList,
+  // Messages never echo the value: it is a password.
+  STATUS_SECRET: optionalString
+    .refine((secret) => secret === undefined || secret.length >= 24, {
+      message: 'must be at least 24 characters (e.g. `openssl rand -hex 24`)',
+    })
+    .refine((secret) => secret === undefined || /^[\x21-\x7e]+$/.test(secret), {
+      // Browsers differ in how they encode other characters in a Basic password prompt.
+      message: 'must be printable ASCII without spaces',
+    }),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -169,6 +178,8 @@ export interface Config {
   trustProxy: boolean;
   /** Origins allowed to frame `/embed/*` besides the site itself (CSP `frame-ancestors` sources). */
   embed: { allowedOrigins: string[] };
+  /** The operators' status page: null when no secret is set (it then does not exist). */
+  status: { secret: string | null };
   /** Local state: the last good copy of Livestorm data, the sandbox's state. */
   dataDir: string;
 }
@@ -221,6 +232,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     trustProxy: raw.TRUST_PROXY,
     embed: { allowedOrigins: raw.EMBED_ALLOWED_ORIGINS },
+    status: { secret: raw.STATUS_SECRET ?? null },
     dataDir: raw.DATA_DIR,
   };
 }

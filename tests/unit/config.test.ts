@@ -53,4 +53,20 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ EMBED_ALLOWED_ORIGINS: entry })).toThrow(/EMBED_ALLOWED_ORIGINS/);
     expect(() => parseConfig({ EMBED_ALLOWED_ORIGINS: entry })).toThrow(shown);
   });
+
+  it('keeps the status page off without STATUS_SECRET, and takes a long enough one', () => {
+    expect(parseConfig({}).status.secret).toBeNull();
+    expect(parseConfig({ STATUS_SECRET: '  ' }).status.secret).toBeNull();
+    expect(parseConfig({ STATUS_SECRET: 'x'.repeat(24) }).status.secret).toBe('x'.repeat(24));
+  });
+
+  it.each([
+    ['too-short-secret', 'at least 24 characters'],
+    ['a secret with spaces in it, long enough', 'printable ASCII'],
+    ['ünïcödé-sécret-long-enough-for-it', 'printable ASCII'],
+  ])('refuses STATUS_SECRET %s without echoing it', (secret, reason) => {
+    expect(() => parseConfig({ STATUS_SECRET: secret })).toThrow(/STATUS_SECRET/);
+    expect(() => parseConfig({ STATUS_SECRET: secret })).toThrow(reason);
+    expect(() => parseConfig({ STATUS_SECRET: secret })).not.toThrow(secret);
+  });
 });
