@@ -25,6 +25,17 @@ export interface ClientOptions {
   retries?: number;
   minRetryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * Told of every request as it is sent (each retry too: Livestorm counts it), so the process can
+   * keep a usage record without this module knowing where. Its errors never fail the call.
+   */
+  onRequestSent?: (request: SentRequest) => void;
+}
+
+export interface SentRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Without the query string (queries can hold personal data). */
+  path: string;
 }
 
 export interface RequestOptions<S extends z.ZodType> {
@@ -32,6 +43,8 @@ export interface RequestOptions<S extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
+  /** false: one attempt only, e.g. a health check that must answer quickly and cost one call. */
+  retry?: boolean;
 }
 
 export interface QuotaSnapshot {
@@ -148,6 +161,11 @@ export function createLivestormClient(options: ClientOptions): LivestormClient {
     let text: string;
     quota.callsSent += 1;
     try {
+      options.onRequestSent?.({ method, path });
+    } catch {
+      // A usage record must never cost a registration.
+    }
+    try {
       response = await options.transport(new Request(url, { method, headers, body, signal }));
       text = await response.text();
     } catch (cause) {
@@ -199,7 +217,7 @@ export function createLivestormClient(options: ClientOptions): LivestormClient {
     const deadline = AbortSignal.timeout(deadlineMs);
     const startedAt = Date.now();
     return pRetry(() => attempt(path, req, deadline), {
-      retries: options.retries ?? 4,
+      retries: req.retry === false ? 0 : (options.retries ?? 4),
       factor: 2,
       minTimeout: options.minRetryDelayMs ?? 250,
       maxTimeout: options.maxRetryDelayMs ?? 4_000,

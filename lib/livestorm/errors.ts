@@ -51,6 +51,11 @@ export class LivestormError extends Error {
     this.retryAfter = init.retryAfter ?? null;
   }
 
+  /** `unavailable (HTTP 503)`: kind and status only, for operators (no Livestorm wording). */
+  get summary(): string {
+    return `${this.kind}${this.status === null ? '' : ` (HTTP ${this.status})`}`;
+  }
+
   /** Transient failures worth another attempt; the monthly quota is not one of them. */
   get retryable(): boolean {
     return this.kind === 'rate_limited' || this.kind === 'unavailable';

@@ -19,7 +19,7 @@ export function asTransient(error: unknown): TransientFailure | null {
   if (!(error instanceof LivestormError)) return null;
   // Everything Livestorm might later accept: throttling, outages, quota, a token an operator will fix.
   return {
-    message: `${error.kind}${error.status === null ? '' : ` (HTTP ${error.status})`}`,
+    message: error.summary,
     retryAfterSeconds: error.retryAfter,
   };
 }

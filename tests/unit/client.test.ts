@@ -83,6 +83,23 @@ describe('request', () => {
     await c.request('/ping', { schema: ping });
     expect(c.quota()).toMatchObject({ monthlyLimit: 10000, monthlyRemaining: 9876, callsSent: 1 });
   });
+
+  it('tells onRequestSent of every attempt, without the query, and survives its errors', async () => {
+    const { transport } = scripted({ status: 503 }, ok({ data: [] }));
+    const sent: Array<{ method: string; path: string }> = [];
+    const c = client(transport, {
+      onRequestSent: (request) => {
+        sent.push(request);
+        throw new Error('observer broke');
+      },
+    });
+    await c.request('/people', { schema: z.object({ data: z.array(z.unknown()) }), query: { 'filter[email]': 'a@example.com' } });
+    expect(sent).toEqual([
+      { method: 'GET', path: '/people' },
+      { method: 'GET', path: '/people' },
+    ]);
+    expect(c.quota().callsSent).toBe(2);
+  });
 });
 
 describe('retries', () => {
