@@ -50,8 +50,13 @@ interface Entry<T> {
   fetchedAt: number;
 }
 
-const registry = new Set<TaggedCache<unknown>>();
-const tagIndex = new Map<string, Set<TaggedCache<unknown>>>();
+// On globalThis: Next bundles pages, route handlers and instrumentation separately, and a webhook
+// route or the status page must reach caches a page created.
+const globalForCaches = globalThis as typeof globalThis & {
+  __taggedCaches?: { registry: Set<TaggedCache<unknown>>; tagIndex: Map<string, Set<TaggedCache<unknown>>> };
+};
+globalForCaches.__taggedCaches ??= { registry: new Set(), tagIndex: new Map() };
+const { registry, tagIndex } = globalForCaches.__taggedCaches;
 
 /** Marks every cache carrying one of these tags stale; returns how many were affected. */
 export function invalidateTags(...tags: string[]): number {
