@@ -1,12 +1,17 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { errorFields, log } from '@/lib/log';
+import { callCounterFile, createCallCounter, type CallCounter, type CallCounts } from './call-counter';
 import { createLivestormClient, type LivestormClient, type Transport } from './client';
 import { createSandbox } from './sandbox';
 
 export { LivestormError } from './errors';
 export type { LivestormClient, QuotaSnapshot } from './client';
+export type { CallCounts } from './call-counter';
+export { checkToken, type TokenCheck, type TokenCheckResult } from './ping';
 export { fetchCatalog } from './reads';
 export { fetchFieldLabels, isAlreadyRegistered, registerPerson, toRegistrationBody } from './registration';
+export { listWebhookSubscriptions, type WebhookSubscription } from './webhook-subscriptions';
 
 function createTransport(): Transport {
   const config = getConfig();
@@ -16,7 +21,23 @@ function createTransport(): Transport {
 }
 
 // One client per process so the rate limiter and quota figures are shared by every caller.
-const globalForLivestorm = globalThis as typeof globalThis & { __livestormClient?: LivestormClient };
+const globalForLivestorm = globalThis as typeof globalThis & {
+  __livestormClient?: LivestormClient;
+  /** null: the record could not be opened (logged once); calls still go out. */
+  __livestormCallCounter?: CallCounter | null;
+};
+
+function callCounter(): CallCounter | null {
+  if (globalForLivestorm.__livestormCallCounter === undefined) {
+    try {
+      globalForLivestorm.__livestormCallCounter = createCallCounter(callCounterFile(getConfig().dataDir));
+    } catch (error) {
+      log.warn('could not open the record of Livestorm calls; they are not counted', errorFields(error));
+      globalForLivestorm.__livestormCallCounter = null;
+    }
+  }
+  return globalForLivestorm.__livestormCallCounter;
+}
 
 export function getLivestorm(): LivestormClient {
   if (!globalForLivestorm.__livestormClient) {
@@ -27,7 +48,13 @@ export function getLivestorm(): LivestormClient {
       transport: createTransport(),
       timeoutMs: livestorm.timeoutMs,
       maxRequestsPerSecond: livestorm.maxRequestsPerSecond,
+      onRequestSent: ({ method }) => callCounter()?.record(method === 'GET' ? 'read' : 'write', Date.now()),
     });
   }
   return globalForLivestorm.__livestormClient;
+}
+
+/** Calls this site sent over the last 30 days (all processes sharing DATA_DIR), or null when not recorded. */
+export function livestormCallCounts(now = Date.now()): CallCounts | null {
+  return callCounter()?.counts(now) ?? null;
 }
