@@ -1,0 +1,67 @@
+import 'server-only';
+import { cacheStatuses } from '@/lib/cache/tagged-cache';
+import { getConfig } from '@/lib/config';
+import { catalogCache } from '@/lib/events/catalog';
+import { checkToken, getLivestorm, listWebhookSubscriptions, livestormCallCounts, type TokenCheck } from '@/lib/livestorm';
+import { errorFields, log } from '@/lib/log';
+import { getRegistrationRuntime } from '@/lib/registration/runtime';
+import { cachedCheck, subscriptionsCheck } from './checks';
+import { buildStatusReport, type StatusInputs, type StatusReport, type SubscriptionsCheck } from './report';
+import { webhookActivity } from './webhook-activity';
+
+/** The status page checks the token at most this often: one call per window, however many views. */
+const TOKEN_CHECK_TTL_MS = 5 * 60_000;
+/** Subscriptions change rarely (by hand or by a setup script). */
+const SUBSCRIPTIONS_TTL_MS = 10 * 60_000;
+
+export interface StatusChecks {
+  tokenCheck: () => Promise<TokenCheck>;
+  subscriptions: () => Promise<SubscriptionsCheck>;
+}
+
+// On globalThis: the page and the JSON route are bundled separately and must share one window.
+const globalForStatus = globalThis as typeof globalThis & { __statusChecks?: StatusChecks };
+
+function statusChecks(): StatusChecks {
+  globalForStatus.__statusChecks ??= {
+    tokenCheck: cachedCheck(() => checkToken(getLivestorm()), TOKEN_CHECK_TTL_MS),
+    subscriptions: cachedCheck(subscriptionsCheck(() => listWebhookSubscriptions(getLivestorm())), SUBSCRIPTIONS_TTL_MS),
+  };
+  return globalForStatus.__statusChecks;
+}
+
+function outboxFigures(): StatusInputs['outbox'] {
+  try {
+    const { outbox } = getRegistrationRuntime();
+    return { ...outbox.stats(), nextAttemptAt: outbox.nextDueAt() };
+  } catch (error) {
+    log.error('status: the registration outbox cannot be read', errorFields(error));
+    return null;
+  }
+}
+
+/** Everything the report needs; costs at most the two cached checks' calls. */
+export async function getStatusReport(): Promise<StatusReport> {
+  const config = getConfig();
+  const checks = statusChecks();
+  const [tokenCheck, subscriptions] = await Promise.all([checks.tokenCheck(), checks.subscriptions()]);
+  // Creating the catalog cache loads nothing; it makes it known before the first page view.
+  const catalog = catalogCache().status();
+  const now = Date.now();
+  return buildStatusReport(
+    {
+      mode: config.mode,
+      apiBaseUrl: config.livestorm.baseUrl,
+      revalidateSeconds: config.livestorm.revalidateSeconds,
+      tokenCheck,
+      quota: getLivestorm().quota(),
+      calls: livestormCallCounts(now),
+      catalog,
+      caches: cacheStatuses(),
+      subscriptions,
+      webhooks: webhookActivity(),
+      outbox: outboxFigures(),
+    },
+    now,
+  );
+}
