@@ -260,9 +260,10 @@ export function buildStatusReport(inputs: StatusInputs, now: number): StatusRepo
     quota: {
       monthlyLimit: quota.monthlyLimit,
       monthlyRemaining: quota.monthlyRemaining,
+      // Rounded down: 100% only while nothing is used.
       remainingPercent:
         quota.monthlyLimit !== null && quota.monthlyRemaining !== null && quota.monthlyLimit > 0
-          ? Math.round((quota.monthlyRemaining / quota.monthlyLimit) * 1000) / 10
+          ? Math.floor((quota.monthlyRemaining / quota.monthlyLimit) * 1000) / 10
           : null,
       observedAt: quota.observedAt,
       callsSinceStart: quota.callsSent,

@@ -9,10 +9,14 @@ import { cachedCheck, subscriptionsCheck } from './checks';
 import { buildStatusReport, type StatusInputs, type StatusReport, type SubscriptionsCheck } from './report';
 import { webhookActivity } from './webhook-activity';
 
-/** The status page checks the token at most this often: one call per window, however many views. */
-const TOKEN_CHECK_TTL_MS = 5 * 60_000;
+/**
+ * How often status views may call Livestorm, however many there are. Sized for a monitor polling
+ * around the clock: 48 token checks + 4 listings a day is 1,560 of the 10,000 calls per 30 days
+ * (at 5 and 10 minutes it would be 12,960: more than the whole quota). A restart checks at once.
+ */
+const TOKEN_CHECK_TTL_MS = 30 * 60_000;
 /** Subscriptions change rarely (by hand or by a setup script). */
-const SUBSCRIPTIONS_TTL_MS = 10 * 60_000;
+const SUBSCRIPTIONS_TTL_MS = 6 * 3_600_000;
 
 export interface StatusChecks {
   tokenCheck: () => Promise<TokenCheck>;
