@@ -11,6 +11,7 @@ import {
   externalReferrer,
   nextAttribution,
 } from '@/lib/registration/attribution';
+import { isStatusPath, STATUS_CHALLENGE, STATUS_HEADERS, statusAccess } from '@/lib/status/access';
 
 /** Well above a full registration form (a few KB); under Next's 1 MB server-action limit. */
 const MAX_POST_BYTES = 256 * 1024;
@@ -25,7 +26,28 @@ function asEmbed(response: NextResponse): NextResponse {
   return response;
 }
 
+/** No route has this path, so a rewrite to it answers exactly like any unknown URL. */
+const NOWHERE = '/_status-not-configured';
+
+/**
+ * The operators' status page answers 401 with a Basic challenge, which a page cannot send itself;
+ * the page and the JSON route check again, so their data never renders without the secret. With
+ * no STATUS_SECRET both are the site's own 404, as if they did not exist.
+ */
+function statusGate(request: NextRequest): NextResponse {
+  const access = statusAccess(request.headers.get('authorization'), getConfig().status.secret);
+  if (access === 'disabled') return NextResponse.rewrite(new URL(NOWHERE, request.url));
+  if (access === 'denied') {
+    return new NextResponse('Authentication required.\n', {
+      status: 401,
+      headers: { ...STATUS_HEADERS, 'WWW-Authenticate': STATUS_CHALLENGE, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return NextResponse.next({ headers: STATUS_HEADERS });
+}
+
 export async function proxy(request: NextRequest) {
+  if (isStatusPath(request.nextUrl.pathname)) return statusGate(request);
   const embed = isEmbedPath(request.nextUrl.pathname);
   const response = await route(request, embed);
   return embed ? asEmbed(response) : response;
@@ -92,5 +114,8 @@ export const config = {
       source: '/((?!_next/|calendar/|icon|favicon|robots|sitemap|.*opengraph-image|.*twitter-image|.*\\.[a-z0-9]+$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
+    // Always, prefetches included (`.json` is excluded above).
+    '/status',
+    '/status.json',
   ],
 };
