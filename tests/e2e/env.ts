@@ -36,6 +36,8 @@ export const CONSENT = {
 /** A marketer's site that may frame the embeds (EMBED_ALLOWED_ORIGINS), and one that may not. */
 export const EMBED_HOST_URL = 'http://127.0.0.1:3190';
 export const FOREIGN_HOST_URL = 'http://127.0.0.1:3191';
+/** Password of the operators' status page (/status, /status.json) during e2e. */
+export const STATUS_SECRET = 'e2e-status-secret-0123456789abcdef';
 /** Per-IP registrations an hour during e2e (tests send X-Forwarded-For; TRUST_PROXY is on). */
 export const MAX_PER_IP_PER_HOUR = 5;
 
@@ -57,5 +59,6 @@ export function siteEnv(dataDir: string): Record<string, string> {
     REGISTRATION_MAX_PER_EMAIL_PER_HOUR: '5',
     TRUST_PROXY: 'true',
     EMBED_ALLOWED_ORIGINS: `${EMBED_HOST_URL}, https://*.example.org`,
+    STATUS_SECRET,
   };
 }
