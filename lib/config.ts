@@ -135,6 +135,7 @@ export const configSchema = z.object({
   }),
   TRUST_PROXY: boolean(false),
   EMBED_ALLOWED_ORIGINS: originList,
+  LIVE_STATUS_POLL_SECONDS: integer(2, 3_600, 30),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -169,6 +170,8 @@ export interface Config {
   trustProxy: boolean;
   /** Origins allowed to frame `/embed/*` besides the site itself (CSP `frame-ancestors` sources). */
   embed: { allowedOrigins: string[] };
+  /** How often an open page asks /api/sessions/status for "live now", "ended" and "cancelled". */
+  liveStatus: { pollSeconds: number };
   /** Local state: the last good copy of Livestorm data, the sandbox's state. */
   dataDir: string;
 }
@@ -221,6 +224,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     trustProxy: raw.TRUST_PROXY,
     embed: { allowedOrigins: raw.EMBED_ALLOWED_ORIGINS },
+    liveStatus: { pollSeconds: raw.LIVE_STATUS_POLL_SECONDS },
     dataDir: raw.DATA_DIR,
   };
 }
