@@ -97,10 +97,12 @@ export function LiveStatusProvider({ pollSeconds, initial, labels, children }: L
     return () => clearTimeout(timer);
   }, [now, statuses, skewMs]);
 
-  // Announce what changed since the last statuses, once (React's "previous render" pattern).
+  // Announce what changed since the last statuses (React's "previous render" pattern). The last
+  // message stays until there is news, so the region never flickers on a quiet poll.
   const [announced, setAnnounced] = useState({ statuses, message: '' });
   if (announced.statuses !== statuses) {
-    setAnnounced({ statuses, message: liveStatusAnnouncement(announced.statuses, statuses, labels) });
+    const news = liveStatusAnnouncement(announced.statuses, statuses, labels);
+    setAnnounced({ statuses, message: news || announced.message });
   }
 
   const serverNow = Date.parse(initial.serverTime);
