@@ -27,3 +27,19 @@ export function LanguageBadge({ code, locale }: { code: string; locale: string }
     </span>
   );
 }
+
+export function EndedBadge() {
+  return (
+    <span className="inline-flex items-center rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-slate-800">
+      Ended
+    </span>
+  );
+}
+
+export function CancelledBadge() {
+  return (
+    <span className="inline-flex items-center rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
+      Cancelled
+    </span>
+  );
+}

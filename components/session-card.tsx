@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { isLiveSession } from '@/lib/events/select';
 import type { SessionWithEvent } from '@/lib/events/types';
 import { formatDuration, serverSessionTime } from '@/lib/time';
-import { LanguageBadge, LiveBadge } from './badges';
+import { LanguageBadge } from './badges';
+import { SessionLiveStatus } from './live-status/session-live-status';
 import { SessionTime } from './session-time';
 
 interface SessionCardProps {
@@ -14,8 +14,8 @@ interface SessionCardProps {
   href?: string;
 }
 
+/** One session in a listing; its live status comes from the LiveStatusScope around the page. */
 export function SessionCard({ item: { session, event }, viewerTimeZone, locale, headingLevel: Heading = 'h3', href }: SessionCardProps) {
-  const live = isLiveSession(session);
   const duration = formatDuration(event.durationMinutes);
   return (
     <article data-session-id={session.id} className="group relative flex flex-col gap-3 rounded-xl border border-slate-200 bg-surface p-5 shadow-sm transition hover:border-accent/60 hover:shadow-md focus-within:border-accent sm:flex-row sm:items-start sm:gap-6">
@@ -30,7 +30,7 @@ export function SessionCard({ item: { session, event }, viewerTimeZone, locale, 
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
-          {live ? <LiveBadge /> : null}
+          <SessionLiveStatus sessionId={session.id} />
           {event.language ? <LanguageBadge code={event.language} locale={locale} /> : null}
           {duration ? <span className="text-xs text-slate-600">{duration}</span> : null}
         </div>

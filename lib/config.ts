@@ -144,6 +144,7 @@ export const configSchema = z.object({
       // Browsers differ in how they encode other characters in a Basic password prompt.
       message: 'must be printable ASCII without spaces',
     }),
+  LIVE_STATUS_POLL_SECONDS: integer(2, 3_600, 30),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -180,6 +181,8 @@ export interface Config {
   embed: { allowedOrigins: string[] };
   /** The operators' status page: null when no secret is set (it then does not exist). */
   status: { secret: string | null };
+  /** How often an open page asks /api/sessions/status for "live now", "ended" and "cancelled". */
+  liveStatus: { pollSeconds: number };
   /** Local state: the last good copy of Livestorm data, the sandbox's state. */
   dataDir: string;
 }
@@ -233,6 +236,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: raw.TRUST_PROXY,
     embed: { allowedOrigins: raw.EMBED_ALLOWED_ORIGINS },
     status: { secret: raw.STATUS_SECRET ?? null },
+    liveStatus: { pollSeconds: raw.LIVE_STATUS_POLL_SECONDS },
     dataDir: raw.DATA_DIR,
   };
 }

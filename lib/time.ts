@@ -132,6 +132,50 @@ export function formatDuration(minutes: number | null): string | null {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
+const MINUTE_MS = 60_000;
+const HOUR_MINUTES = 60;
+const DAY_MINUTES = 24 * 60;
+
+/** Whole minutes left, rounded up: a countdown never says "0 min" before the start. */
+function minutesLeft(msUntilStart: number): number {
+  return Math.ceil(msUntilStart / MINUTE_MS);
+}
+
+/** The countdown's unit in minutes: minutes within a day, hours within two days, days beyond. */
+function countdownUnit(minutes: number): number {
+  if (minutes < DAY_MINUTES) return 1;
+  return minutes < 2 * DAY_MINUTES ? HOUR_MINUTES : DAY_MINUTES;
+}
+
+/**
+ * "Starts in 4 min", "Starts in 2 h 5 min", "Starts in 1 day 3 h", "Starts in 12 days"; "Starting
+ * now" once the start is reached. Plain English with numbers only, no Intl: the server and every
+ * browser produce the same string for the same instant (hydration stays quiet).
+ */
+export function formatStartsIn(msUntilStart: number): string {
+  if (msUntilStart <= 0) return 'Starting now';
+  const minutes = minutesLeft(msUntilStart);
+  if (minutes < DAY_MINUTES) return `Starts in ${formatDuration(minutes)}`;
+  const days = Math.floor(minutes / DAY_MINUTES);
+  if (days >= 2) return `Starts in ${days} days`;
+  const hours = Math.floor((minutes % DAY_MINUTES) / HOUR_MINUTES);
+  return hours === 0 ? 'Starts in 1 day' : `Starts in 1 day ${hours} h`;
+}
+
+/**
+ * Milliseconds until formatStartsIn's text for this start changes: a minute at most within a day,
+ * an hour within two days, a day beyond (coarse ticks far from the start); null once it says
+ * "Starting now", which only a new status replaces.
+ */
+export function countdownRefreshDelay(msUntilStart: number): number | null {
+  if (msUntilStart <= 0) return null;
+  const minutes = minutesLeft(msUntilStart);
+  const unit = countdownUnit(minutes);
+  // The text holds while the minutes left stay within the current unit, i.e. above this many.
+  const lastMinuteOfText = Math.floor(minutes / unit) * unit - 1;
+  return msUntilStart - lastMinuteOfText * MINUTE_MS;
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CalendarSubscribe } from '@/components/calendar-subscribe';
+import { LiveStatusScope } from '@/components/live-status/live-status-scope';
 import { Pagination } from '@/components/pagination';
 import { ListingFiltersForm } from '@/components/listing-filters';
-import { SessionCard } from '@/components/session-card';
+import { SessionDayGroups } from '@/components/session-day-groups';
 import { TimeZoneSync } from '@/components/time-zone-sync';
 import { calendarFeedLinks } from '@/lib/calendar/feed';
 import { getConfig } from '@/lib/config';
-import { getUpcomingListing, getViewerTimeZone } from '@/lib/events/catalog';
+import { getUpcomingListing, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
 import { filterListing, groupByDay, hasListingFilters, languagesOf, paginate, parseListingFilters } from '@/lib/events/select';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { formatDayHeading } from '@/lib/time';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -40,7 +40,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function UpcomingPage({ searchParams }: { searchParams: SearchParams }) {
   const { filters, problems } = parseListingFilters(await searchParams);
-  const [all, viewerTimeZone] = await Promise.all([getUpcomingListing(), getViewerTimeZone()]);
+  const [all, viewerTimeZone, now] = await Promise.all([getUpcomingListing(), getViewerTimeZone(), requestNow()]);
   const { site } = getConfig();
   // Days are grouped in the visitor's zone once known, else the site's.
   const groupingZone = viewerTimeZone ?? site.timeZone;
@@ -90,22 +90,11 @@ export default async function UpcomingPage({ searchParams }: { searchParams: Sea
           ) : null}
         </div>
       ) : (
-        <div className="flex flex-col gap-10">
-          {groups.map((group) => (
-            <section key={group.day} aria-labelledby={`day-${group.day}`} className="flex flex-col gap-3">
-              <h2 id={`day-${group.day}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-                <time dateTime={group.day}>{formatDayHeading(group.day, site.locale)}</time>
-              </h2>
-              <ul className="flex flex-col gap-3" role="list">
-                {group.items.map((item) => (
-                  <li key={item.session.id}>
-                    <SessionCard item={item} viewerTimeZone={viewerTimeZone} locale={site.locale} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
+        <LiveStatusScope items={page.items} now={now}>
+          <div className="flex flex-col gap-10">
+            <SessionDayGroups groups={groups} viewerTimeZone={viewerTimeZone} locale={site.locale} />
+          </div>
+        </LiveStatusScope>
       )}
 
       <Pagination

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useMemo, type FormEvent } from 'react';
 import { useForm, type FieldErrors as HookFieldErrors, type Resolver } from 'react-hook-form';
-import { LiveBadge } from '@/components/badges';
+import { SessionLiveStatus } from '@/components/live-status/session-live-status';
 import { SessionTime, type ServerSessionTime } from '@/components/session-time';
 import { HONEYPOT_FIELD } from '@/lib/registration/abuse-fields';
 import { registerForSessions } from '@/lib/registration/actions';
@@ -18,7 +18,6 @@ export interface SessionChoice {
   startsAt: string;
   timeZone: string;
   server: ServerSessionTime;
-  live: boolean;
   /** Live sessions are shown but only upcoming ones take registrations. */
   registrable: boolean;
 }
@@ -172,9 +171,13 @@ export function RegistrationForm({
           </legend>
           <ul className="flex flex-col gap-2" role="list">
             {sessions.map((session) => (
-              <li key={session.id} data-session-id={session.id}>
+              <li
+                key={session.id}
+                data-session-id={session.id}
+                className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-3 shadow-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              >
                 {session.registrable ? (
-                  <label className="flex cursor-pointer items-start gap-3 rounded-xl border border-slate-200 bg-surface p-3 shadow-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+                  <label className="flex cursor-pointer items-start gap-3">
                     <input
                       type="checkbox"
                       value={session.id}
@@ -185,10 +188,12 @@ export function RegistrationForm({
                     <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
                   </label>
                 ) : (
-                  <div className="flex flex-col gap-1 rounded-xl border border-slate-200 bg-surface p-3">
-                    <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
-                  </div>
+                  <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
                 )}
+                {/* Outside the label: its Join link must not toggle the checkbox. */}
+                <span className={session.registrable ? 'pl-8' : undefined}>
+                  <SessionLiveStatus sessionId={session.id} />
+                </span>
               </li>
             ))}
           </ul>
@@ -203,9 +208,12 @@ export function RegistrationForm({
         <div id="sessions" tabIndex={-1}>
           <ul className="flex flex-col gap-2" role="list" aria-label="Session">
             {sessions.map((session) => (
-              <li key={session.id} data-session-id={session.id} className="rounded-xl border border-slate-200 bg-surface p-3">
+              <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-3">
                 {session.registrable ? <input type="hidden" name="sessionIds" value={session.id} /> : null}
                 <SessionLabel session={session} durationMinutes={durationMinutes} locale={locale} />
+                <span>
+                  <SessionLiveStatus sessionId={session.id} />
+                </span>
               </li>
             ))}
           </ul>
@@ -255,11 +263,6 @@ function focusOnMount(node: HTMLElement | null) {
 function SessionLabel({ session, durationMinutes, locale }: { session: SessionChoice; durationMinutes: number | null; locale: string }) {
   return (
     <span className="flex flex-col gap-1">
-      {session.live ? (
-        <span>
-          <LiveBadge />
-        </span>
-      ) : null}
       {session.name ? <span className="font-semibold text-slate-900">{session.name}</span> : null}
       <SessionTime
         startsAt={session.startsAt}

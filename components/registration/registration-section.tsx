@@ -1,5 +1,6 @@
+import { LiveStatusScope } from '@/components/live-status/live-status-scope';
 import { getConfig } from '@/lib/config';
-import { isLiveSession, isRegistrableSession } from '@/lib/events/select';
+import { isRegistrableSession } from '@/lib/events/select';
 import { issueFormToken, loadOrCreateSecret } from '@/lib/registration/abuse';
 import { EMBED_CONTEXT_FIELD, embedContextParams, type EmbedContext } from '@/lib/embed/options';
 import { attributionInputs } from '@/lib/registration/attribution';
@@ -9,8 +10,8 @@ import { serverSessionTime } from '@/lib/time';
 import { RegistrationForm, type SessionChoice } from './registration-form';
 
 /**
- * The registration block (when a session is open): sessions to choose from and the event's own
- * form. On the event page, and inside embeds, where the form also carries the embed's context so
+ * The registration block (when a session is open): sessions to choose from, each with its live
+ * status, and the event's own form. On the event page, and inside embeds, where the form also carries the embed's context so
  * the visitor lands on the embed's confirmation.
  */
 export function RegistrationSection({
@@ -45,7 +46,6 @@ export function RegistrationSection({
     startsAt: session.startsAt,
     timeZone: session.timeZone,
     server: serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, displayLocale),
-    live: isLiveSession(session),
     registrable: isRegistrableSession(session, now),
   }));
 
@@ -55,17 +55,19 @@ export function RegistrationSection({
         {heading.text}
       </Heading>
       <p className="text-sm text-slate-600">Free. Your personal join link will be e-mailed to you.</p>
-      <RegistrationForm
-        eventSlug={event.slug}
-        eventTitle={event.title}
-        durationMinutes={event.durationMinutes}
-        locale={displayLocale}
-        sessions={sessions}
-        initialSessionIds={sessions.some((session) => session.id === initialSessionId && session.registrable) ? [initialSessionId!] : undefined}
-        fields={form.fields}
-        formToken={issueFormToken(loadOrCreateSecret(config.registration.secret, config.dataDir), now)}
-        hiddenInputs={hiddenInputs}
-      />
+      <LiveStatusScope items={form.sessions.map((session) => ({ session, event }))} now={now}>
+        <RegistrationForm
+          eventSlug={event.slug}
+          eventTitle={event.title}
+          durationMinutes={event.durationMinutes}
+          locale={displayLocale}
+          sessions={sessions}
+          initialSessionIds={sessions.some((session) => session.id === initialSessionId && session.registrable) ? [initialSessionId!] : undefined}
+          fields={form.fields}
+          formToken={issueFormToken(loadOrCreateSecret(config.registration.secret, config.dataDir), now)}
+          hiddenInputs={hiddenInputs}
+        />
+      </LiveStatusScope>
     </section>
   );
 }

@@ -70,6 +70,8 @@ export interface Session {
   endedAt: string | null;
   canceledAt: string | null;
   registrantsCount: number;
+  /** The session's public room (anyone may open it; never a registrant's personal join link). */
+  roomUrl: string | null;
 }
 
 /** Everything the public pages need, as fetched in one refresh. */

@@ -18,6 +18,16 @@ function toSessionStatus(raw: string): SessionStatus {
   return (SESSION_STATUSES as readonly string[]).includes(normalized) ? (normalized as SessionStatus) : 'unknown';
 }
 
+/** Links from Livestorm end up in `href`s: anything but http(s) is dropped. */
+export function httpLinkOrNull(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const { protocol } = new URL(raw);
+    return protocol === 'https:' || protocol === 'http:' ? raw : null;
+  } catch {
+    return null;
+  }
+}
 
 export function toSession(wire: WireSession): Session {
   const a = wire.attributes;
@@ -33,6 +43,7 @@ export function toSession(wire: WireSession): Session {
     endedAt: fromUnixSeconds(a.ended_at),
     canceledAt: fromUnixSeconds(a.canceled_at),
     registrantsCount: a.registrants_count,
+    roomUrl: httpLinkOrNull(a.room_link),
   };
 }
 

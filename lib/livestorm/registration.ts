@@ -7,6 +7,7 @@ import type {
 } from '@/lib/registration/types';
 import type { LivestormClient } from './client';
 import { LivestormError } from './errors';
+import { httpLinkOrNull } from './mappers';
 import {
   eventStatusDocument,
   peopleAttributeResource,
@@ -110,17 +111,6 @@ function redactDetail(detail: string | null): string | null {
   return text === '' ? null : text.slice(0, 300);
 }
 
-/** The personal join link is rendered as a link: anything but http(s) is dropped. */
-function safeJoinLink(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const { protocol } = new URL(raw);
-    return protocol === 'https:' || protocol === 'http:' ? raw : null;
-  } catch {
-    return null;
-  }
-}
-
 const notFound = (error: unknown) => error instanceof LivestormError && error.kind === 'not_found';
 
 /**
@@ -183,7 +173,7 @@ export async function registerPerson(client: LivestormClient, request: Registrat
         throw error;
     }
   }
-  return { kind: 'registered', joinLink: safeJoinLink(document.data.attributes.registrant_detail?.connection_link) };
+  return { kind: 'registered', joinLink: httpLinkOrNull(document.data.attributes.registrant_detail?.connection_link) };
 }
 
 /** Names of the workspace's People Attributes, for fields whose event definition has only a slug. */

@@ -98,7 +98,7 @@ test.describe('embeds', () => {
     for (const message of await messages(page)) expect(message.origin).toBe(SITE_URL);
 
     // A card leads to the event inside the iframe, with the embed's theme kept.
-    await frame.locator('article[data-session-id] a').first().click();
+    await frame.locator('article[data-session-id] h3 a').first().click(); // the card's own link, not a Join link
     await expect(frame.locator('#registration-form')).toBeVisible();
     await expect(frame.locator('.embed-root')).toHaveAttribute('data-theme', 'dark');
   });

@@ -25,6 +25,8 @@ export const SANDBOX_TOKEN = 'sandbox-token';
 export const SANDBOX_DATA_DIR = path.join(tmpdir(), `livestorm-e2e-sandbox${RUN_SUFFIX}`);
 /** The site's ISR window during e2e runs (LIVESTORM_REVALIDATE_SECONDS). */
 export const REVALIDATE_SECONDS = 5;
+/** How often open pages poll /api/sessions/status during e2e runs (LIVE_STATUS_POLL_SECONDS). */
+export const LIVE_STATUS_POLL_SECONDS = 2;
 /** The site's own local state (registration outbox, cached copies); wiped before each run. */
 export const SITE_DATA_DIR = path.join(tmpdir(), `livestorm-e2e-site${RUN_SUFFIX}`);
 /** Marketing consent as configured for e2e: shown on the event whose form has this consent field. */
@@ -49,6 +51,7 @@ export function siteEnv(dataDir: string): Record<string, string> {
     SITE_URL,
     NEXT_TELEMETRY_DISABLED: '1',
     LIVESTORM_REVALIDATE_SECONDS: String(REVALIDATE_SECONDS),
+    LIVE_STATUS_POLL_SECONDS: String(LIVE_STATUS_POLL_SECONDS),
     DATA_DIR: dataDir,
     REGISTRATION_MIN_FILL_SECONDS: '1',
     REGISTRATION_SHOW_JOIN_LINK: 'true',

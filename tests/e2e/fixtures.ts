@@ -35,6 +35,8 @@ export interface SandboxHelpers {
   outage(status: number, count?: number): Promise<void>;
   /** GET /__sandbox/registrations: registration bodies as they reached the sandbox, oldest first. */
   registrations(): Promise<ReceivedRegistration[]>;
+  /** POST /__sandbox/sessions/:id/status: what a host does in Livestorm (start, end, cancel a session). */
+  setSessionStatus(sessionId: string, status: 'upcoming' | 'live' | 'past' | 'canceled' | 'draft'): Promise<void>;
   /**
    * GET `${SANDBOX_URL}/v1${path}` as the site would (same token), returning the parsed JSON:API
    * document. Throws on a non-2xx answer. Note that these calls count in stats and use up outages.
@@ -72,6 +74,11 @@ function sandboxHelpers(request: APIRequestContext, onOutage: () => void): Sandb
     },
     registrations: async () =>
       (await readJson<{ data: ReceivedRegistration[] }>(await request.get('/__sandbox/registrations'), 'GET /__sandbox/registrations')).data,
+    setSessionStatus: async (sessionId, status) =>
+      expectOk(
+        await request.post(`/__sandbox/sessions/${encodeURIComponent(sessionId)}/status`, { data: { status } }),
+        `POST /__sandbox/sessions/${sessionId}/status`,
+      ),
     api: async <T = unknown>(apiPath: string) => {
       // The tests share the sandbox's 5 requests/second with the site: like any polite client,
       // wait out a 429 for as long as Retry-After says.

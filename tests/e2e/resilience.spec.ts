@@ -7,7 +7,7 @@ test('when Livestorm goes down, visitors keep getting the cached pages, and the 
   const ids = async () => page.locator('article[data-session-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-session-id')));
   const before = await ids();
   expect(before.length).toBeGreaterThan(0);
-  const eventHref = await page.locator('article[data-session-id] a').first().getAttribute('href');
+  const eventHref = await page.locator('article[data-session-id] a[href^="/events/"]').first().getAttribute('href');
 
   await sandbox.outage(503, 1_000);
   // Let the cached copy go stale so page views trigger refreshes that fail.

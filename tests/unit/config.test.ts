@@ -8,6 +8,7 @@ describe('parseConfig', () => {
     expect(config.livestorm).toMatchObject({ baseUrl: 'http://sandbox.internal/v1', revalidateSeconds: 900, maxRequestsPerSecond: 5 });
     expect(config.site).toEqual({ url: 'http://localhost:3000', name: 'Webinars', timeZone: 'UTC', locale: 'en-US' });
     expect(config.sandbox.dataDir).toBe('.data/sandbox');
+    expect(config.liveStatus.pollSeconds).toBe(30);
   });
 
   it('goes live with a token, defaulting to the public API and trimming slashes', () => {
@@ -28,6 +29,8 @@ describe('parseConfig', () => {
     [{ SITE_TIMEZONE: 'Mars/Base' }, 'SITE_TIMEZONE'],
     [{ LIVESTORM_REVALIDATE_SECONDS: '4' }, 'LIVESTORM_REVALIDATE_SECONDS'],
     [{ LIVESTORM_MAX_RPS: '9' }, 'LIVESTORM_MAX_RPS'],
+    [{ LIVE_STATUS_POLL_SECONDS: '1' }, 'LIVE_STATUS_POLL_SECONDS'],
+    [{ LIVE_STATUS_POLL_SECONDS: '2.5' }, 'LIVE_STATUS_POLL_SECONDS'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(name);

@@ -12,6 +12,6 @@ export function event(id: string, overrides: Partial<WebinarEvent> = {}): Webina
 export function session(id: string, eventId: string, overrides: Partial<Session> = {}): Session {
   return {
     id, eventId, name: null, status: 'upcoming', timeZone: 'Europe/Paris', startsAt: '2026-03-10T14:00:00.000Z',
-    startedAt: null, endedAt: null, canceledAt: null, registrantsCount: 42, ...overrides,
+    startedAt: null, endedAt: null, canceledAt: null, registrantsCount: 42, roomUrl: null, ...overrides,
   };
 }

@@ -70,7 +70,19 @@ describe('session mapping', () => {
       endedAt: null,
       canceledAt: null,
       registrantsCount: 12,
+      roomUrl: 'https://app.livestorm.co/p/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/live?s=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
     });
+  });
+
+  it.each([
+    [null, null],
+    ['javascript:alert(1)', null],
+    ['not a url', null],
+    ['http://rooms.example.com/live', 'http://rooms.example.com/live'],
+  ])('keeps only an http(s) room link (%s)', (raw, expected) => {
+    const document = structuredClone(sessionFixture) as { data: { attributes: { room_link: string | null } } };
+    document.data.attributes.room_link = raw;
+    expect(toSession(singleDocument(sessionResource).parse(document).data).roomUrl).toBe(expected);
   });
 
   it.each([

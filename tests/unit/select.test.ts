@@ -23,7 +23,7 @@ function event(id: string, overrides: Partial<WebinarEvent> = {}): WebinarEvent 
 function session(id: string, eventId: string, overrides: Partial<Session> = {}): Session {
   return {
     id, eventId, name: null, status: 'upcoming', timeZone: 'Europe/Paris', startsAt: hours(24), startedAt: null,
-    endedAt: null, canceledAt: null, registrantsCount: 0, ...overrides,
+    endedAt: null, canceledAt: null, registrantsCount: 0, roomUrl: null, ...overrides,
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { EmbedFrame } from '@/components/embed/embed-frame';
 import { Pagination } from '@/components/pagination';
-import { SessionCard } from '@/components/session-card';
+import { LiveStatusScope } from '@/components/live-status/live-status-scope';
+import { SessionDayGroups } from '@/components/session-day-groups';
 import { getConfig } from '@/lib/config';
 import { EMBED_PATHS, embedContextParams, embedHref, parseEmbedContext } from '@/lib/embed/options';
-import { getUpcomingListing, getViewerTimeZone } from '@/lib/events/catalog';
+import { getUpcomingListing, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
 import { filterListing, groupByDay, paginate, PAGE_SIZE, parseListingFilters } from '@/lib/events/select';
-import { formatDayHeading } from '@/lib/time';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,7 +25,7 @@ export default async function EmbedListPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const context = parseEmbedContext(params);
   const { filters } = parseListingFilters(params);
-  const [all, viewerTimeZone] = await Promise.all([getUpcomingListing(), getViewerTimeZone()]);
+  const [all, viewerTimeZone, now] = await Promise.all([getUpcomingListing(), getViewerTimeZone(), requestNow()]);
   const { site } = getConfig();
   const locale = context.options.locale ?? site.locale;
   const groupingZone = viewerTimeZone ?? site.timeZone;
@@ -49,25 +49,14 @@ export default async function EmbedListPage({ searchParams }: { searchParams: Se
           No upcoming webinars right now. New sessions are announced regularly.
         </p>
       ) : (
-        groups.map((group) => (
-          <section key={group.day} aria-labelledby={`day-${group.day}`} className="flex flex-col gap-3">
-            <h2 id={`day-${group.day}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-              <time dateTime={group.day}>{formatDayHeading(group.day, locale)}</time>
-            </h2>
-            <ul className="flex flex-col gap-3" role="list">
-              {group.items.map((item) => (
-                <li key={item.session.id}>
-                  <SessionCard
-                    item={item}
-                    viewerTimeZone={viewerTimeZone}
-                    locale={locale}
-                    href={embedHref(EMBED_PATHS.event(item.event.slug), context, { session: item.session.id })}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))
+        <LiveStatusScope items={page.items} now={now}>
+          <SessionDayGroups
+            groups={groups}
+            viewerTimeZone={viewerTimeZone}
+            locale={locale}
+            hrefFor={(item) => embedHref(EMBED_PATHS.event(item.event.slug), context, { session: item.session.id })}
+          />
+        </LiveStatusScope>
       )}
       <Pagination
         page={page.page}

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LanguageBadge, LiveBadge } from '@/components/badges';
+import { LanguageBadge } from '@/components/badges';
 import { EventFacts } from '@/components/event-facts';
 import { JsonLd } from '@/components/json-ld';
+import { LiveStatusScope } from '@/components/live-status/live-status-scope';
+import { SessionLiveStatus } from '@/components/live-status/session-live-status';
 import { SessionTime } from '@/components/session-time';
 import { TimeZoneSync } from '@/components/time-zone-sync';
 import { getConfig } from '@/lib/config';
 import { RegistrationSection } from '@/components/registration/registration-section';
 import { getEventPage, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
 import { getLandingAttribution, getRegistrationForm } from '@/lib/registration/service';
-import { isLiveSession, isRegistrableSession } from '@/lib/events/select';
+import { isRegistrableSession } from '@/lib/events/select';
 import { absoluteUrl, eventPath } from '@/lib/events/urls';
 import { buildEventJsonLd } from '@/lib/seo/event-json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -90,40 +92,40 @@ export default async function EventPage({ params }: { params: Params }) {
           {open && form ? (
             <RegistrationSection form={form} attribution={attribution} now={now} viewerTimeZone={viewerTimeZone} />
           ) : (
-          <section aria-labelledby="sessions" className="flex flex-col gap-3">
-            <h2 id="sessions" className="text-lg font-semibold text-slate-900">
-              {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
-            </h2>
-            {sessions.length === 0 ? (
-              <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-5 text-slate-600">
-                No upcoming session is scheduled for this webinar right now.
-              </p>
-            ) : (
-              <ul className="flex flex-col gap-3" role="list">
-                {sessions.map((session) => (
-                  <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm">
-                    {isLiveSession(session) ? (
-                      <span>
-                        <LiveBadge />
-                      </span>
-                    ) : null}
-                    {session.name ? <p className="font-semibold text-slate-900">{session.name}</p> : null}
-                    <SessionTime
-                      startsAt={session.startsAt}
-                      durationMinutes={event.durationMinutes}
-                      sessionTimeZone={session.timeZone}
-                      locale={site.locale}
-                      server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, site.locale)}
-                      variant="full"
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-            {sessions.length > 0 ? (
-              <p className="text-slate-600">Registration is closed: every scheduled session has already started.</p>
-            ) : null}
-          </section>
+            <LiveStatusScope items={sessions.map((session) => ({ session, event }))} now={now}>
+              <section aria-labelledby="sessions" className="flex flex-col gap-3">
+                <h2 id="sessions" className="text-lg font-semibold text-slate-900">
+                  {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
+                </h2>
+                {sessions.length === 0 ? (
+                  <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-5 text-slate-600">
+                    No upcoming session is scheduled for this webinar right now.
+                  </p>
+                ) : (
+                  <ul className="flex flex-col gap-3" role="list">
+                    {sessions.map((session) => (
+                      <li key={session.id} data-session-id={session.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm">
+                        <span>
+                          <SessionLiveStatus sessionId={session.id} />
+                        </span>
+                        {session.name ? <p className="font-semibold text-slate-900">{session.name}</p> : null}
+                        <SessionTime
+                          startsAt={session.startsAt}
+                          durationMinutes={event.durationMinutes}
+                          sessionTimeZone={session.timeZone}
+                          locale={site.locale}
+                          server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, site.locale)}
+                          variant="full"
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {sessions.length > 0 ? (
+                  <p className="text-slate-600">Registration is closed: every scheduled session has already started.</p>
+                ) : null}
+              </section>
+            </LiveStatusScope>
           )}
           {event.language ? (
             <p className="text-sm text-slate-600">
