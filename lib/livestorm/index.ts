@@ -7,6 +7,23 @@ export { LivestormError } from './errors';
 export type { LivestormClient, QuotaSnapshot } from './client';
 export { fetchCatalog } from './reads';
 export { fetchFieldLabels, isAlreadyRegistered, registerPerson, toRegistrationBody } from './registration';
+export {
+  DEFAULT_SIGNATURE_MAX_AGE_SECONDS,
+  WEBHOOK_EVENTS,
+  WEBHOOK_SIGNATURE_HEADER,
+  createWebhook,
+  deleteWebhook,
+  describeSignatureFailure,
+  isWebhookEvent,
+  listWebhooks,
+  parseWebhook,
+  signWebhook,
+  verifyWebhookSignature,
+  type LivestormWebhook,
+  type SignatureFailure,
+  type WebhookEvent,
+  type WebhookSubscription,
+} from './webhooks';
 
 function createTransport(): Transport {
   const config = getConfig();
