@@ -28,7 +28,11 @@ export {
 function createTransport(): Transport {
   const config = getConfig();
   if (config.mode === 'live') return (request) => fetch(request);
-  const sandbox = createSandbox({ token: config.livestorm.token, dataDir: config.sandbox.dataDir });
+  const sandbox = createSandbox({
+    token: config.livestorm.token,
+    dataDir: config.sandbox.dataDir,
+    webhookSecret: config.webhooks.secret ?? undefined,
+  });
   return (request) => sandbox.handle(request);
 }
 
