@@ -58,7 +58,7 @@ export function configurationProblem(command: Command, config: Config): string |
   return null;
 }
 
-function describe(subscription: WebhookSubscription, ours: boolean): string {
+function subscriptionLine(subscription: WebhookSubscription, ours: boolean): string {
   return `  ${subscription.event.padEnd(22)} ${subscription.url}  (id ${subscription.id})${ours ? '  [this site]' : ''}`;
 }
 
@@ -97,7 +97,7 @@ export async function runWebhooksCommand(command: string, context: CommandContex
       case 'list': {
         const all = await listWebhooks(client);
         out(`${all.length} webhook subscription(s) in the workspace (${config.livestorm.baseUrl}); this site's URL is ${url}`);
-        for (const s of all) out(describe(s, isSameUrl(s.url, url)));
+        for (const s of all) out(subscriptionLine(s, isSameUrl(s.url, url)));
         const missing = SUBSCRIBED_WEBHOOK_EVENTS.filter((event) => !all.some((s) => s.event === event && isSameUrl(s.url, url)));
         if (missing.length > 0) out(`Missing for this site: ${missing.join(', ')} (run: npm run webhooks -- setup)`);
         return EXIT.ok;
