@@ -9,6 +9,7 @@ import {
   SITE_DATA_DIR,
   SITE_PORT,
   SITE_URL,
+  WEBHOOK_SECRET,
   siteEnv,
 } from './tests/e2e/env';
 
@@ -68,7 +69,7 @@ export default defineConfig({
     {
       name: 'sandbox',
       // The Livestorm sandbox over real HTTP, so the site exercises its real network client.
-      command: `npx tsx scripts/sandbox.ts --port ${SANDBOX_PORT} --fresh --data-dir "${SANDBOX_DATA_DIR}"`,
+      command: `npx tsx scripts/sandbox.ts --port ${SANDBOX_PORT} --fresh --data-dir "${SANDBOX_DATA_DIR}" --webhook-secret ${WEBHOOK_SECRET}`,
       url: `${SANDBOX_URL}/__sandbox/stats`,
       cwd: ROOT,
       env: { NEXT_TELEMETRY_DISABLED: '1' },

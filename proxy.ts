@@ -108,10 +108,11 @@ async function route(request: NextRequest, embed: boolean): Promise<NextResponse
 }
 
 export const config = {
-  // Page navigations and form posts: no assets, no prefetches.
+  // Page navigations and form posts: no assets, no prefetches, no API routes (webhooks need no
+  // attribution cookie, and they cap their own bodies).
   matcher: [
     {
-      source: '/((?!_next/|calendar/|icon|favicon|robots|sitemap|.*opengraph-image|.*twitter-image|.*\\.[a-z0-9]+$).*)',
+      source: '/((?!api/|_next/|calendar/|icon|favicon|robots|sitemap|.*opengraph-image|.*twitter-image|.*\\.[a-z0-9]+$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
     // Always, prefetches included (`.json` is excluded above).

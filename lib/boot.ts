@@ -1,4 +1,4 @@
-import { getConfig } from './config';
+import { getConfig, type Config } from './config';
 import { log } from './log';
 
 /** Server start-up (Node runtime only): validate configuration and say which Livestorm we use. */
@@ -17,4 +17,22 @@ export function boot() {
       : `Livestorm mode: live (${config.livestorm.baseUrl})`,
     { mode: config.mode, revalidateSeconds: config.livestorm.revalidateSeconds },
   );
+  log.info(describeRevalidation(config), {
+    revalidateSeconds: config.livestorm.revalidateSeconds,
+    reason: config.livestorm.revalidateReason,
+    webhooks: config.webhooks.secret !== null,
+    monthlyReadBudget: config.livestorm.monthlyReadBudget,
+  });
+}
+
+function describeRevalidation({ livestorm, webhooks }: Config): string {
+  const every = `Catalog refresh: every ${livestorm.revalidateSeconds} s`;
+  switch (livestorm.revalidateReason) {
+    case 'explicit':
+      return `${every} (LIVESTORM_REVALIDATE_SECONDS)${webhooks.secret === null ? '' : '; webhooks refresh changes at once'}`;
+    case 'no-webhooks':
+      return `${every} (default; set LIVESTORM_WEBHOOK_SECRET to refresh on Livestorm's webhooks instead)`;
+    case 'read-budget':
+      return `${every} as a safety net, from LIVESTORM_MONTHLY_READ_BUDGET=${livestorm.monthlyReadBudget}; webhooks refresh changes at once`;
+  }
 }

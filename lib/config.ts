@@ -1,6 +1,8 @@
 // No `server-only` here: instrumentation.ts validates this at boot outside the RSC graph. The token
 // is never NEXT_PUBLIC_, so a client bundle could not see it anyway.
 import { z } from 'zod';
+import { SANDBOX_WEBHOOK_SECRET } from './livestorm/sandbox/defaults';
+import { chooseRevalidateSeconds, type RevalidationReason } from './quota';
 import { isTimeZone } from './time';
 
 const DEFAULT_API_URL = 'https://api.livestorm.co/v1';
@@ -21,13 +23,14 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const integer = (min: number, max: number, fallback: number) =>
+/** A whole number in range; unset or blank is undefined (for settings whose default depends on others). */
+const optionalInteger = (min: number, max: number) =>
   z
     .string()
     .trim()
     .optional()
     .transform((value, ctx) => {
-      if (value === undefined || value === '') return fallback;
+      if (value === undefined || value === '') return undefined;
       const parsed = Number(value);
       if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
         ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
@@ -35,6 +38,8 @@ const integer = (min: number, max: number, fallback: number) =>
       }
       return parsed;
     });
+
+const integer = (min: number, max: number, fallback: number) => optionalInteger(min, max).transform((value) => value ?? fallback);
 
 const url = (fallback: string) =>
   z
@@ -118,7 +123,9 @@ export const configSchema = z.object({
   SITE_LOCALE: optionalString
     .transform((value) => value ?? 'en-US')
     .refine(isLocale, { message: 'must be a BCP 47 locale such as en-US' }),
-  LIVESTORM_REVALIDATE_SECONDS: integer(5, 86_400, 900),
+  LIVESTORM_REVALIDATE_SECONDS: optionalInteger(5, 86_400),
+  LIVESTORM_MONTHLY_READ_BUDGET: integer(100, 1_000_000, 3_000),
+  LIVESTORM_WEBHOOK_SECRET: optionalString,
   LIVESTORM_TIMEOUT_MS: integer(500, 60_000, 8_000),
   LIVESTORM_MAX_RPS: integer(1, 5, 5),
   DATA_DIR: optionalString.transform((value) => value ?? '.data'),
@@ -157,8 +164,18 @@ export interface Config {
     baseUrl: string;
     timeoutMs: number;
     maxRequestsPerSecond: number;
+    /** Time-based refresh interval of the catalog (see lib/quota.ts). */
     revalidateSeconds: number;
+    /** Why that interval: set explicitly, no webhooks (900 s), or derived from the read budget. */
+    revalidateReason: RevalidationReason;
+    /** Calls per 30 days the site may spend on reads. */
+    monthlyReadBudget: number;
   };
+  /**
+   * Livestorm webhooks: the signing secret, or null when webhooks are not configured (the route
+   * then refuses every delivery). In sandbox mode, the sandbox's own secret unless one is set.
+   */
+  webhooks: { secret: string | null };
   site: { url: string; name: string; timeZone: string; locale: string };
   sandbox: { dataDir: string };
   registration: {
@@ -203,6 +220,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const raw = result.data;
   const live = raw.LIVESTORM_API_TOKEN !== undefined;
+  const webhookSecret = raw.LIVESTORM_WEBHOOK_SECRET ?? (live ? null : SANDBOX_WEBHOOK_SECRET);
+  const revalidation = chooseRevalidateSeconds({
+    explicitSeconds: raw.LIVESTORM_REVALIDATE_SECONDS ?? null,
+    webhooksConfigured: webhookSecret !== null,
+    monthlyReadBudget: raw.LIVESTORM_MONTHLY_READ_BUDGET,
+  });
   return {
     mode: live ? 'live' : 'sandbox',
     livestorm: {
@@ -210,8 +233,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       baseUrl: live ? raw.LIVESTORM_API_URL : SANDBOX_BASE_URL,
       timeoutMs: raw.LIVESTORM_TIMEOUT_MS,
       maxRequestsPerSecond: raw.LIVESTORM_MAX_RPS,
-      revalidateSeconds: raw.LIVESTORM_REVALIDATE_SECONDS,
+      revalidateSeconds: revalidation.seconds,
+      revalidateReason: revalidation.reason,
+      monthlyReadBudget: raw.LIVESTORM_MONTHLY_READ_BUDGET,
     },
+    webhooks: { secret: webhookSecret },
     site: {
       url: raw.SITE_URL,
       name: raw.SITE_NAME,

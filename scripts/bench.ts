@@ -1,6 +1,7 @@
 // Benchmark: the built site on the HTTP sandbox, side by side with a static file from the same
 // server, plus what page views cost upstream. Prints figures; asserts nothing.
 // Usage: npm run bench [-- --seconds 10 --connections 20]
+//        [--monthly-views 100000 --webhooks-per-day 20 --monthly-registrations 1000 --share-422 0.05]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,10 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { DEFAULT_COALESCE_SECONDS } from '../lib/cache/tagged-cache';
+import { parseConfig } from '../lib/config';
+import { SEED_EVENTS } from '../lib/livestorm/sandbox/index';
+import { LIVESTORM_MONTHLY_QUOTA, QUOTA_PERIOD_SECONDS, projectMonthlyCalls } from '../lib/quota';
 import { ROOT, ensureBuild, ensureDeps, localBin } from './lib/prepare.mjs';
 
 const { values } = parseArgs({
@@ -17,6 +22,11 @@ const { values } = parseArgs({
     'site-port': { type: 'string', default: '3200' },
     'sandbox-port': { type: 'string', default: '4020' },
     registrations: { type: 'string', default: '100' },
+    // Assumptions of the monthly projection.
+    'monthly-views': { type: 'string', default: '100000' },
+    'webhooks-per-day': { type: 'string', default: '20' },
+    'monthly-registrations': { type: 'string', default: '1000' },
+    'share-422': { type: 'string', default: '0.05' },
   },
 });
 const REGISTRATIONS = Number(values.registrations);
@@ -25,6 +35,7 @@ const CONNECTIONS = Number(values.connections);
 const SITE = `http://127.0.0.1:${values['site-port']}`;
 const SANDBOX = `http://127.0.0.1:${values['sandbox-port']}`;
 const TOKEN = 'bench-token';
+const WEBHOOK_SECRET = 'bench-webhook-secret';
 
 const children: ChildProcess[] = [];
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -89,19 +100,28 @@ async function main() {
   await ensureBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'livestorm-bench-'));
   try {
-    start(localBin('tsx'), ['scripts/sandbox.ts', '--port', String(values['sandbox-port']), '--fresh', '--data-dir', path.join(dataDir, 'sandbox'), '--token', TOKEN], {});
+    start(
+      localBin('tsx'),
+      ['scripts/sandbox.ts', '--port', String(values['sandbox-port']), '--fresh', '--data-dir', path.join(dataDir, 'sandbox'), '--token', TOKEN, '--webhook-secret', WEBHOOK_SECRET],
+      {},
+    );
     await waitFor(`${SANDBOX}/__sandbox/stats`);
-    start(localBin('next'), ['start', '-p', String(values['site-port']), '-H', '127.0.0.1'], {
+    const siteEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
       LIVESTORM_API_TOKEN: TOKEN,
       LIVESTORM_API_URL: `${SANDBOX}/v1`,
       SITE_URL: SITE,
       DATA_DIR: path.join(dataDir, 'site'),
+      LIVESTORM_WEBHOOK_SECRET: WEBHOOK_SECRET,
       // The burst below comes from one machine: every registration gets its own forwarded address.
       TRUST_PROXY: 'true',
       REGISTRATION_MIN_FILL_SECONDS: '1',
-    });
+    };
+    start(localBin('next'), ['start', '-p', String(values['site-port']), '-H', '127.0.0.1'], siteEnv);
     await waitFor(`${SITE}/`);
+    // The interval the site chose, as it logs it at boot (LIVESTORM_REVALIDATE_SECONDS from the environment wins).
+    const siteConfig = parseConfig({ ...process.env, ...siteEnv });
+    await subscribeSite(siteEnv);
 
     const home = await (await fetch(`${SITE}/`)).text();
     const eventPath = home.match(/href="(\/events\/[^"]+)"/)?.[1];
@@ -135,11 +155,95 @@ async function main() {
         `all delivered to Livestorm ${(burst.drainMs / 1000).toFixed(1)} s after the first post ` +
         `(${(burst.count / (burst.drainMs / 1000)).toFixed(2)}/s; upstream peak ${burst.peakPerSecond} requests in any second, ${burst.throttled} throttled).`,
     );
-    console.log(`\nUpstream Livestorm calls per 1,000 page views: ${((pageUpstream / Math.max(1, pageViews)) * 1000).toFixed(3)} (${pageUpstream} calls for ${pageViews} views, revalidation window ${process.env.LIVESTORM_REVALIDATE_SECONDS ?? 900} s)`);
+    console.log(`\nUpstream Livestorm calls per 1,000 page views: ${((pageUpstream / Math.max(1, pageViews)) * 1000).toFixed(3)} (${pageUpstream} calls for ${pageViews} views, revalidation window ${siteConfig.livestorm.revalidateSeconds} s)`);
+    const hooked = await loadWithWebhooks();
+    console.log(
+      `Upstream Livestorm calls per 1,000 page views with webhooks on: ${((hooked.calls / Math.max(1, hooked.views)) * 1000).toFixed(3)} ` +
+        `(${hooked.calls} calls for ${hooked.views} views of / while the sandbox sent ${hooked.delivered} webhooks (session.created), ` +
+        `coalesced into ${hooked.calls / 2} refreshes of 2 calls; each new session on / ${hooked.visibleAfterMs.join(', ')} ms after its creation)`,
+    );
+    printProjection(siteConfig.livestorm.revalidateSeconds, siteConfig.livestorm.monthlyReadBudget);
   } finally {
     stopAll();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Subscribes the site to the sandbox's webhooks as an operator would, with the CLI (its calls come before any measurement). */
+async function subscribeSite(env: Record<string, string>) {
+  const cli = spawn(localBin('tsx'), ['scripts/webhooks.ts', 'setup'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
+  if (code !== 0) throw new Error(`npm run webhooks -- setup exited with ${code}`);
+}
+
+/**
+ * Load on / while the sandbox sends webhooks: one new session at 10% of the run, a burst of three
+ * around 30%, one at 60% and one at 90%. Calls are counted until the trailing refresh has landed.
+ */
+async function loadWithWebhooks() {
+  const before = await upstreamCalls();
+  const startedAt = Date.now();
+  const visibleAfterMs: number[] = [];
+  /** Creates a session (session.created), then watches / until it shows. */
+  const createSession = async (i: number) => {
+    const startsAt = Math.floor(Date.now() / 1000) + (7 + i) * 86_400;
+    const response = await fetch(`${SANDBOX}/__sandbox/events/${SEED_EVENTS.apiIntegrations.id}/sessions`, {
+      method: 'POST',
+      body: JSON.stringify({ startsAt, name: `Bench webhook ${i}` }),
+    });
+    const { id } = ((await response.json()) as { data: { id: string } }).data;
+    const at = Date.now();
+    while (!(await (await fetch(`${SITE}/?q=${encodeURIComponent(`Bench webhook ${i}`)}`)).text()).includes(id)) {
+      if (Date.now() - at > 30_000) throw new Error(`session ${i} did not show on / within 30 s of its webhook`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    visibleAfterMs.push(Date.now() - at);
+  };
+  const schedule = [0.1, 0.3, 0.32, 0.34, 0.6, 0.9].map(
+    (share, i) => new Promise<void>((resolve) => setTimeout(() => void createSession(i).then(resolve), share * SECONDS * 1000)),
+  );
+  const [result] = await Promise.all([autocannon({ url: `${SITE}/`, connections: CONNECTIONS, duration: SECONDS }), ...schedule]);
+  // The last webhook's refresh may wait out the coalescing window: wait until the calls stop.
+  let calls = (await upstreamCalls()) - before;
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = (await upstreamCalls()) - before;
+    quiet = now === calls ? quiet + 1 : 0;
+    calls = now;
+  }
+  const deliveries = ((await (await fetch(`${SANDBOX}/__sandbox/webhook-deliveries`)).json()) as { data: Array<{ status: string; createdAt: number }> }).data;
+  return {
+    calls,
+    views: result.requests.total,
+    delivered: deliveries.filter((d) => d.createdAt >= startedAt && d.status === 'delivered').length,
+    visibleAfterMs,
+  };
+}
+
+function printProjection(revalidateSeconds: number, readBudget: number) {
+  const views = Number(values['monthly-views']);
+  const webhooksPerDay = Number(values['webhooks-per-day']);
+  const registrations = Number(values['monthly-registrations']);
+  const share422 = Number(values['share-422']);
+  const p = projectMonthlyCalls({
+    revalidateSeconds,
+    monthlyViews: views,
+    webhooksPerDay,
+    coalesceSeconds: DEFAULT_COALESCE_SECONDS,
+    monthlyRegistrations: registrations,
+    unprocessableShare: share422,
+  });
+  const n = (value: number) => value.toLocaleString('en-US');
+  console.log(
+    [
+      `\nProjected Livestorm calls per 30 days (--monthly-views ${n(views)} --webhooks-per-day ${webhooksPerDay} --monthly-registrations ${n(registrations)} --share-422 ${share422}):`,
+      `  safety net     min(${n(views)} views, ${n(QUOTA_PERIOD_SECONDS)} s / ${n(revalidateSeconds)} s) = ${n(p.safetyNetRefreshes)} refreshes × ${p.callsPerRefresh} calls = ${n(p.safetyNetRefreshes * p.callsPerRefresh)}`,
+      `  webhooks       min(${webhooksPerDay}/day × 30, ${n(QUOTA_PERIOD_SECONDS)} s / ${DEFAULT_COALESCE_SECONDS} s coalescing) = ${n(p.webhookRefreshes)} refreshes × ${p.callsPerRefresh} calls = ${n(p.webhookRefreshes * p.callsPerRefresh)}`,
+      `  registrations  ${n(registrations)} × (1 POST + ${share422} × up to 3 look-ups on a 422) = ${n(p.registrationCalls)}`,
+      `  field labels   1 read a day = ${p.fieldLabelCalls}`,
+      `  total          ${n(p.total)} of Livestorm's ${n(LIVESTORM_MONTHLY_QUOTA)}; reads ${n(p.refreshCalls + p.fieldLabelCalls)} of the ${n(readBudget)} read budget`,
+    ].join('\n'),
+  );
 }
 
 /** The embed loader as marketers' visitors download it: raw, gzip and brotli, and as served. */

@@ -1,9 +1,10 @@
 // Standalone HTTP server for the Livestorm sandbox.
-// Usage: tsx scripts/sandbox.ts [--port 4010] [--host 127.0.0.1] [--data-dir DIR] [--token TOKEN] [--fresh]
+// Usage: tsx scripts/sandbox.ts [--port 4010] [--host 127.0.0.1] [--data-dir DIR] [--token TOKEN]
+//        [--webhook-secret SECRET] [--fresh]
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSandbox, deleteState } from '../lib/livestorm/sandbox/index';
+import { SANDBOX_WEBHOOK_SECRET, createSandbox, deleteState } from '../lib/livestorm/sandbox/index';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: '.data/sandbox-http' },
     token: { type: 'string', default: 'sandbox-token' },
+    // Signs webhook deliveries; the site verifies them with the same LIVESTORM_WEBHOOK_SECRET.
+    'webhook-secret': { type: 'string', default: SANDBOX_WEBHOOK_SECRET },
     fresh: { type: 'boolean', default: false },
   },
   strict: true,
@@ -28,10 +31,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid --port ${
 const host = values.host;
 const token = values.token;
 if (!token) fail('--token must not be empty');
+const webhookSecret = values['webhook-secret'];
+if (!webhookSecret) fail('--webhook-secret must not be empty');
 const dataDir = path.resolve(values['data-dir']);
 
 if (values.fresh) deleteState(dataDir);
-const sandbox = createSandbox({ token, dataDir });
+const sandbox = createSandbox({ token, dataDir, webhookSecret });
 
 class BodyTooLarge extends Error {}
 

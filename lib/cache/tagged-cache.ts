@@ -12,7 +12,9 @@ import { errorFields, log } from '@/lib/log';
  *   before trying again (an outage costs one call per interval, not one per page view);
  * - the last good value is also kept on disk, so a restart during an outage still serves pages
  *   (only then: a cold start with Livestorm up loads fresh data first);
- * - named tags let webhooks and operators mark exactly the affected data stale.
+ * - named tags let webhooks and operators mark exactly the affected data stale;
+ * - a webhook's refresh starts at once, but a burst of them costs one refresh per
+ *   `coalesceSeconds` (plus one trailing refresh, so the last change is never missed).
  */
 
 export interface CacheStatus {
@@ -27,10 +29,23 @@ export interface CacheStatus {
   failures: number;
 }
 
+/**
+ * What `refreshNow()` did: `started` a refresh, `scheduled` one for the end of the coalescing
+ * window, found one already scheduled (`coalesced`), or nothing (`not-loaded`: no value is held
+ * yet, so the next read loads fresh data anyway).
+ */
+export type RefreshRequest = 'started' | 'scheduled' | 'coalesced' | 'not-loaded';
+
 export interface TaggedCache<T> {
   get(): Promise<T>;
   /** Marks the value stale: the next read serves it and refreshes in the background. */
   invalidate(): void;
+  /**
+   * Upstream data changed (a webhook): refresh in the background now, so the next page view
+   * already has the new data. Calls closer together than `coalesceSeconds` share one trailing
+   * refresh.
+   */
+  refreshNow(): RefreshRequest;
   status(): CacheStatus;
 }
 
@@ -42,32 +57,53 @@ export interface TaggedCacheOptions<T> {
   load: () => Promise<T>;
   /** Folder for the on-disk copy; null keeps it in memory only. */
   dir: string | null;
+  /** At most one `refreshNow()` refresh starts per this many seconds (default 5). */
+  coalesceSeconds?: number;
   now?: () => number;
 }
+
+export const DEFAULT_COALESCE_SECONDS = 5;
 
 interface Entry<T> {
   value: T;
   fetchedAt: number;
 }
 
-// On globalThis: Next bundles pages, route handlers and instrumentation separately, and a webhook
-// route or the status page must reach caches a page created.
-const globalForCaches = globalThis as typeof globalThis & {
-  __taggedCaches?: { registry: Set<TaggedCache<unknown>>; tagIndex: Map<string, Set<TaggedCache<unknown>>> };
-};
-globalForCaches.__taggedCaches ??= { registry: new Set(), tagIndex: new Map() };
-const { registry, tagIndex } = globalForCaches.__taggedCaches;
+interface Registry {
+  caches: Set<TaggedCache<unknown>>;
+  byTag: Map<string, Set<TaggedCache<unknown>>>;
+}
+
+// On globalThis: Next bundles route handlers, pages and instrumentation separately, and a webhook
+// route must reach the very caches the pages read.
+const globalForCaches = globalThis as typeof globalThis & { __taggedCacheRegistry?: Registry };
+
+function registry(): Registry {
+  globalForCaches.__taggedCacheRegistry ??= { caches: new Set(), byTag: new Map() };
+  return globalForCaches.__taggedCacheRegistry;
+}
+
+function cachesTagged(tags: readonly string[]): Set<TaggedCache<unknown>> {
+  const { byTag } = registry();
+  const affected = new Set<TaggedCache<unknown>>();
+  for (const tag of tags) for (const cache of byTag.get(tag) ?? []) affected.add(cache);
+  return affected;
+}
 
 /** Marks every cache carrying one of these tags stale; returns how many were affected. */
 export function invalidateTags(...tags: string[]): number {
-  const affected = new Set<TaggedCache<unknown>>();
-  for (const tag of tags) for (const cache of tagIndex.get(tag) ?? []) affected.add(cache);
+  const affected = cachesTagged(tags);
   for (const cache of affected) cache.invalidate();
   return affected.size;
 }
 
+/** `refreshNow()` on every cache carrying one of these tags (each cache once); returns what each did. */
+export function refreshTags(...tags: string[]): RefreshRequest[] {
+  return [...cachesTagged(tags)].map((cache) => cache.refreshNow());
+}
+
 export function cacheStatuses(): CacheStatus[] {
-  return [...registry].map((cache) => cache.status());
+  return [...registry().caches].map((cache) => cache.status());
 }
 
 function fileFor(dir: string, key: string): string {
@@ -85,6 +121,9 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
   let refreshes = 0;
   let failures = 0;
   let lastError: unknown = null;
+  const coalesceMs = (options.coalesceSeconds ?? DEFAULT_COALESCE_SECONDS) * 1000;
+  let lastPushedRefreshAt: number | null = null;
+  let trailingRefresh: ReturnType<typeof setTimeout> | null = null;
 
   async function readDisk(): Promise<Entry<T> | null> {
     if (!options.dir) return null;
@@ -145,6 +184,22 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
     });
   }
 
+  function invalidate() {
+    freshUntil = 0;
+    // An explicit invalidation (webhook, operator) is news: try now even after a recent failure.
+    lastFailureAt = null;
+  }
+
+  /** A refresh already under way may have read upstream before the change: let it land, then refresh. */
+  function refreshAfterChange() {
+    lastPushedRefreshAt = now();
+    const settled = inFlight ? inFlight.then(() => undefined, () => undefined) : Promise.resolve();
+    void settled.then(() => {
+      invalidate();
+      refreshInBackground();
+    });
+  }
+
   const cache: TaggedCache<T> = {
     async get() {
       if (!entry) {
@@ -167,10 +222,22 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
       if (now() >= freshUntil) refreshInBackground();
       return entry.value;
     },
-    invalidate() {
-      freshUntil = 0;
-      // An explicit invalidation (webhook, operator) is news: try now even after a recent failure.
-      lastFailureAt = null;
+    invalidate,
+    refreshNow() {
+      if (!entry && !inFlight) return 'not-loaded';
+      if (trailingRefresh) return 'coalesced';
+      const wait = lastPushedRefreshAt === null ? 0 : lastPushedRefreshAt + coalesceMs - now();
+      if (wait <= 0) {
+        refreshAfterChange();
+        return 'started';
+      }
+      trailingRefresh = setTimeout(() => {
+        trailingRefresh = null;
+        refreshAfterChange();
+      }, wait);
+      // A pending refresh must not keep a process (a test, a script) alive.
+      trailingRefresh.unref?.();
+      return 'scheduled';
     },
     status() {
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -188,10 +255,11 @@ export function createTaggedCache<T>(options: TaggedCacheOptions<T>): TaggedCach
     },
   };
 
-  registry.add(cache as TaggedCache<unknown>);
+  const { caches, byTag } = registry();
+  caches.add(cache as TaggedCache<unknown>);
   for (const tag of options.tags) {
-    let set = tagIndex.get(tag);
-    if (!set) tagIndex.set(tag, (set = new Set()));
+    let set = byTag.get(tag);
+    if (!set) byTag.set(tag, (set = new Set()));
     set.add(cache as TaggedCache<unknown>);
   }
   return cache;

@@ -9,14 +9,10 @@ import { getConfig } from '@/lib/config';
 import { fetchCatalog, getLivestorm } from '@/lib/livestorm';
 import { isTimeZone } from '@/lib/time';
 import { selectEventBySlug, selectUpcoming } from './select';
+import { TAGS } from './tags';
 import type { Catalog } from './types';
 
-/** Cache tags: webhooks and operators mark exactly what changed as stale. */
-export const TAGS = {
-  catalog: 'livestorm:catalog',
-  events: 'livestorm:events',
-  sessions: 'livestorm:sessions',
-} as const;
+export { TAGS };
 
 /** After a failed refresh, wait this long before spending another call on it. */
 const RETRY_AFTER_FAILURE_SECONDS = 30;

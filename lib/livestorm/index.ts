@@ -2,8 +2,8 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
 import { callCounterFile, createCallCounter, type CallCounter, type CallCounts } from './call-counter';
-import { createLivestormClient, type LivestormClient, type Transport } from './client';
-import { createSandbox } from './sandbox';
+import type { LivestormClient } from './client';
+import { clientFromConfig } from './from-config';
 
 export { LivestormError } from './errors';
 export type { LivestormClient, QuotaSnapshot } from './client';
@@ -11,14 +11,23 @@ export type { CallCounts } from './call-counter';
 export { checkToken, type TokenCheck, type TokenCheckResult } from './ping';
 export { fetchCatalog } from './reads';
 export { fetchFieldLabels, isAlreadyRegistered, registerPerson, toRegistrationBody } from './registration';
-export { listWebhookSubscriptions, type WebhookSubscription } from './webhook-subscriptions';
-
-function createTransport(): Transport {
-  const config = getConfig();
-  if (config.mode === 'live') return (request) => fetch(request);
-  const sandbox = createSandbox({ token: config.livestorm.token, dataDir: config.sandbox.dataDir });
-  return (request) => sandbox.handle(request);
-}
+export {
+  DEFAULT_SIGNATURE_MAX_AGE_SECONDS,
+  WEBHOOK_EVENTS,
+  WEBHOOK_SIGNATURE_HEADER,
+  createWebhook,
+  deleteWebhook,
+  describeSignatureFailure,
+  isWebhookEvent,
+  listWebhooks,
+  parseWebhook,
+  signWebhook,
+  verifyWebhookSignature,
+  type LivestormWebhook,
+  type SignatureFailure,
+  type WebhookEvent,
+  type WebhookSubscription,
+} from './webhooks';
 
 // One client per process so the rate limiter and quota figures are shared by every caller.
 const globalForLivestorm = globalThis as typeof globalThis & {
@@ -40,17 +49,9 @@ function callCounter(): CallCounter | null {
 }
 
 export function getLivestorm(): LivestormClient {
-  if (!globalForLivestorm.__livestormClient) {
-    const { livestorm } = getConfig();
-    globalForLivestorm.__livestormClient = createLivestormClient({
-      baseUrl: livestorm.baseUrl,
-      token: livestorm.token,
-      transport: createTransport(),
-      timeoutMs: livestorm.timeoutMs,
-      maxRequestsPerSecond: livestorm.maxRequestsPerSecond,
-      onRequestSent: ({ method }) => callCounter()?.record(method === 'GET' ? 'read' : 'write', Date.now()),
-    });
-  }
+  globalForLivestorm.__livestormClient ??= clientFromConfig(getConfig(), {
+    onRequestSent: ({ method }) => callCounter()?.record(method === 'GET' ? 'read' : 'write', Date.now()),
+  });
   return globalForLivestorm.__livestormClient;
 }
 

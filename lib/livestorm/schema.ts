@@ -171,3 +171,30 @@ export const peopleAttributeResource = attributesOnly(
   }),
 );
 export type WirePeopleAttribute = z.infer<typeof peopleAttributeResource>;
+
+/** A webhook subscription (§8.1, example G): one event per subscription, for the whole workspace. */
+export const webhookResource = attributesOnly(
+  'webhooks',
+  z.object({
+    url: z.string().min(1),
+    event: z.string().min(1),
+    created_at: unixSeconds.default(0),
+  }),
+);
+export type WireWebhook = z.infer<typeof webhookResource>;
+export const webhookDocument = singleDocument(webhookResource);
+
+/**
+ * A webhook delivery (§8.3, example F): the resource as the REST API shows it, with the event name
+ * in `data.meta.webhook`. Attributes stay unvalidated here: each resource type reads its own few.
+ */
+export const webhookEnvelope = z.object({
+  data: z.object({
+    id: z.string().min(1),
+    type: z.string().min(1),
+    attributes: z.record(z.string(), z.unknown()),
+    meta: z.object({
+      webhook: z.object({ event: z.string().min(1), organization_id: z.string().nullish() }),
+    }),
+  }),
+});

@@ -1,5 +1,5 @@
 import { LivestormError } from '@/lib/livestorm/errors';
-import type { WebhookSubscription } from '@/lib/livestorm/webhook-subscriptions';
+import type { WebhookSubscription } from '@/lib/livestorm/webhooks';
 import { errorFields, log } from '@/lib/log';
 import type { SubscriptionsCheck } from './report';
 

@@ -2,7 +2,7 @@ import type { CacheStatus } from '@/lib/cache/tagged-cache';
 import type { CallCounts } from '@/lib/livestorm/call-counter';
 import type { QuotaSnapshot } from '@/lib/livestorm/client';
 import type { TokenCheck } from '@/lib/livestorm/ping';
-import type { WebhookSubscription } from '@/lib/livestorm/webhook-subscriptions';
+import type { WebhookSubscription } from '@/lib/livestorm/webhooks';
 import type { OutboxStats } from '@/lib/registration/outbox';
 import type { WebhookActivity } from './webhook-activity';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { cacheStatuses } from '@/lib/cache/tagged-cache';
 import { getConfig } from '@/lib/config';
 import { catalogCache } from '@/lib/events/catalog';
-import { checkToken, getLivestorm, listWebhookSubscriptions, livestormCallCounts, type TokenCheck } from '@/lib/livestorm';
+import { checkToken, getLivestorm, listWebhooks, livestormCallCounts, type TokenCheck } from '@/lib/livestorm';
 import { errorFields, log } from '@/lib/log';
 import { getRegistrationRuntime } from '@/lib/registration/runtime';
 import { cachedCheck, subscriptionsCheck } from './checks';
@@ -29,7 +29,7 @@ const globalForStatus = globalThis as typeof globalThis & { __statusChecks?: Sta
 function statusChecks(): StatusChecks {
   globalForStatus.__statusChecks ??= {
     tokenCheck: cachedCheck(() => checkToken(getLivestorm()), TOKEN_CHECK_TTL_MS),
-    subscriptions: cachedCheck(subscriptionsCheck(() => listWebhookSubscriptions(getLivestorm())), SUBSCRIPTIONS_TTL_MS),
+    subscriptions: cachedCheck(subscriptionsCheck(() => listWebhooks(getLivestorm())), SUBSCRIPTIONS_TTL_MS),
   };
   return globalForStatus.__statusChecks;
 }

@@ -21,6 +21,8 @@ export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 export const SANDBOX_API_URL = `${SANDBOX_URL}/v1`;
 /** What the site is given as LIVESTORM_API_TOKEN (the sandbox's accepted token). */
 export const SANDBOX_TOKEN = 'sandbox-token';
+/** The sandbox signs its webhooks with this (--webhook-secret); the site verifies with it (LIVESTORM_WEBHOOK_SECRET). */
+export const WEBHOOK_SECRET = 'e2e-webhook-secret';
 /** Wiped on every run by the sandbox's --fresh flag. */
 export const SANDBOX_DATA_DIR = path.join(tmpdir(), `livestorm-e2e-sandbox${RUN_SUFFIX}`);
 /** The site's ISR window during e2e runs (LIVESTORM_REVALIDATE_SECONDS). */
@@ -35,9 +37,14 @@ export const CONSENT = {
   privacyUrl: 'https://www.example.com/privacy',
   fieldId: 'newsletter_optin',
 } as const;
+// Every other server a run starts listens on SITE_PORT + 1 to + 9, so suites on other ports never meet.
+/** A second site a test kills and restarts (registration outbox). */
+export const RESTART_SITE_PORT = SITE_PORT + 1;
+/** A second site subscribed to the sandbox's webhooks, with a long revalidation interval. */
+export const WEBHOOK_SITE_PORT = SITE_PORT + 2;
 /** A marketer's site that may frame the embeds (EMBED_ALLOWED_ORIGINS), and one that may not. */
-export const EMBED_HOST_URL = 'http://127.0.0.1:3190';
-export const FOREIGN_HOST_URL = 'http://127.0.0.1:3191';
+export const EMBED_HOST_URL = `http://127.0.0.1:${SITE_PORT + 8}`;
+export const FOREIGN_HOST_URL = `http://127.0.0.1:${SITE_PORT + 9}`;
 /** Password of the operators' status page (/status, /status.json) during e2e. */
 export const STATUS_SECRET = 'e2e-status-secret-0123456789abcdef';
 /** Per-IP registrations an hour during e2e (tests send X-Forwarded-For; TRUST_PROXY is on). */
@@ -50,8 +57,10 @@ export function siteEnv(dataDir: string): Record<string, string> {
     LIVESTORM_API_TOKEN: SANDBOX_TOKEN,
     SITE_URL,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Explicit, so it wins over the interval webhooks would derive from the read budget.
     LIVESTORM_REVALIDATE_SECONDS: String(REVALIDATE_SECONDS),
     LIVE_STATUS_POLL_SECONDS: String(LIVE_STATUS_POLL_SECONDS),
+    LIVESTORM_WEBHOOK_SECRET: WEBHOOK_SECRET,
     DATA_DIR: dataDir,
     REGISTRATION_MIN_FILL_SECONDS: '1',
     REGISTRATION_SHOW_JOIN_LINK: 'true',

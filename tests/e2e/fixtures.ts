@@ -29,7 +29,7 @@ export type SandboxStats = Record<string, unknown>;
 export interface SandboxHelpers {
   /** GET /__sandbox/stats (request counters etc.); `sinceMs` limits peakPerSecond to arrivals from then on. */
   stats(sinceMs?: number): Promise<SandboxStats>;
-  /** POST /__sandbox/reset: back to seed data, counters and outages cleared. */
+  /** POST /__sandbox/reset: back to seed data; counters, outages and webhook subscriptions cleared. */
   reset(): Promise<void>;
   /** POST /__sandbox/outage: the next `count` API requests (all, until cleared, without one) answer with HTTP `status`; 0 clears. */
   outage(status: number, count?: number): Promise<void>;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { CONSENT, MAX_PER_IP_PER_HOUR, siteEnv } from './env';
+import { CONSENT, MAX_PER_IP_PER_HOUR, RESTART_SITE_PORT, siteEnv } from './env';
 import { expect, test } from './fixtures';
 import {
   SIMPLE_SLUG,
@@ -315,7 +315,7 @@ test.describe('registration under load and outage', () => {
   test('queued during an outage, the site killed and restarted: each registration delivered exactly once', async ({ browser, request, sandbox }) => {
     test.setTimeout(120_000);
     const env = siteEnv(mkdtempSync(path.join(tmpdir(), 'livestorm-e2e-restart-')));
-    let site = await startSite(3101, env);
+    let site = await startSite(RESTART_SITE_PORT, env);
     const emails = Array.from({ length: 4 }, (_, i) => uniqueEmail(`restart${i}`));
     try {
       const form = await scrapeForm(browser, SIMPLE_SLUG, site.url);
@@ -326,7 +326,7 @@ test.describe('registration under load and outage', () => {
         expect(result.status).toBe(303);
       }
       await site.kill();
-      site = await startSite(3101, env);
+      site = await startSite(RESTART_SITE_PORT, env);
       await sandbox.outage(0);
       await expect
         .poll(async () => (await Promise.all(emails.map((email) => acceptedFor(sandbox, email)))).map((items) => items.length), { timeout: 60_000 })

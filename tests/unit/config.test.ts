@@ -5,7 +5,10 @@ describe('parseConfig', () => {
   it('runs on the sandbox without a token, with documented defaults', () => {
     const config = parseConfig({});
     expect(config.mode).toBe('sandbox');
-    expect(config.livestorm).toMatchObject({ baseUrl: 'http://sandbox.internal/v1', revalidateSeconds: 900, maxRequestsPerSecond: 5 });
+    expect(config.livestorm).toMatchObject({ baseUrl: 'http://sandbox.internal/v1', maxRequestsPerSecond: 5, monthlyReadBudget: 3_000 });
+    // The sandbox signs its webhooks with its own secret, so the site refreshes on them out of the box.
+    expect(config.webhooks.secret).toBe('sandbox-webhook-secret');
+    expect(config.livestorm).toMatchObject({ revalidateSeconds: 3_456, revalidateReason: 'read-budget' });
     expect(config.site).toEqual({ url: 'http://localhost:3000', name: 'Webinars', timeZone: 'UTC', locale: 'en-US' });
     expect(config.sandbox.dataDir).toBe('.data/sandbox');
     expect(config.liveStatus.pollSeconds).toBe(30);
@@ -16,6 +19,18 @@ describe('parseConfig', () => {
     expect(parseConfig({ LIVESTORM_API_TOKEN: 'abc', LIVESTORM_API_URL: 'http://127.0.0.1:4010/v1/' }).livestorm.baseUrl).toBe(
       'http://127.0.0.1:4010/v1',
     );
+  });
+
+  it.each([
+    ['live, no webhook secret: 900 s', { LIVESTORM_API_TOKEN: 'abc' }, 900, 'no-webhooks', null],
+    ['live with webhooks: from the read budget', { LIVESTORM_API_TOKEN: 'abc', LIVESTORM_WEBHOOK_SECRET: 's3cret' }, 3_456, 'read-budget', 's3cret'],
+    ['a bigger budget', { LIVESTORM_API_TOKEN: 'abc', LIVESTORM_WEBHOOK_SECRET: 's', LIVESTORM_MONTHLY_READ_BUDGET: '6000' }, 1_728, 'read-budget', 's'],
+    ['an explicit interval wins', { LIVESTORM_API_TOKEN: 'abc', LIVESTORM_WEBHOOK_SECRET: 's', LIVESTORM_REVALIDATE_SECONDS: '5' }, 5, 'explicit', 's'],
+    ['sandbox with its own secret overridden', { LIVESTORM_WEBHOOK_SECRET: 'mine', LIVESTORM_REVALIDATE_SECONDS: '600' }, 600, 'explicit', 'mine'],
+  ])('revalidation and webhooks: %s', (_label, env, seconds, reason, secret) => {
+    const config = parseConfig(env);
+    expect(config.livestorm).toMatchObject({ revalidateSeconds: seconds, revalidateReason: reason });
+    expect(config.webhooks.secret).toBe(secret);
   });
 
   it('treats blank values as unset', () => {
@@ -31,6 +46,8 @@ describe('parseConfig', () => {
     [{ LIVESTORM_MAX_RPS: '9' }, 'LIVESTORM_MAX_RPS'],
     [{ LIVE_STATUS_POLL_SECONDS: '1' }, 'LIVE_STATUS_POLL_SECONDS'],
     [{ LIVE_STATUS_POLL_SECONDS: '2.5' }, 'LIVE_STATUS_POLL_SECONDS'],
+    [{ LIVESTORM_MONTHLY_READ_BUDGET: '3k' }, 'LIVESTORM_MONTHLY_READ_BUDGET'],
+    [{ LIVESTORM_MONTHLY_READ_BUDGET: '50' }, 'LIVESTORM_MONTHLY_READ_BUDGET'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(name);

@@ -12,6 +12,7 @@ import {
 } from '@/lib/livestorm/registration';
 import { SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSandbox, type SandboxInstance } from '@/lib/livestorm/sandbox';
 import { EMPTY_ATTRIBUTION, type Answer, type RegistrationRequest } from '@/lib/registration/types';
+import { sandboxClient } from './sandbox-client';
 
 // The real client against the real in-process sandbox handler: no mocks.
 
@@ -25,16 +26,7 @@ let client: LivestormClient;
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livestorm-registration-'));
   sandbox = createSandbox({ token: TOKEN, dataDir, requestsPerSecond: 1000 });
-  client = createLivestormClient({
-    baseUrl: `${BASE}/v1`,
-    token: TOKEN,
-    transport: (request) => sandbox.handle(request),
-    timeoutMs: 2_000,
-    maxRequestsPerSecond: 1000,
-    minRetryDelayMs: 1,
-    maxRetryDelayMs: 5,
-    deadlineMs: 5_000,
-  });
+  client = sandboxClient(sandbox, TOKEN);
 });
 
 afterEach(() => {

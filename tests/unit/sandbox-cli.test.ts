@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '@/lib/livestorm/webhooks';
 
 // scripts/sandbox.ts as a real HTTP server: request/response conversion, persistence, clean shutdown.
 
@@ -93,5 +95,46 @@ describe('scripts/sandbox.ts', () => {
     const againExit = exited(again.child);
     if (again.child.pid) process.kill(again.child.pid, 'SIGINT');
     expect(await againExit).toBe(0);
+  });
+
+  it('posts signed webhooks over HTTP with --webhook-secret', { timeout: 40_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livestorm-sandbox-cli-'));
+    dirs.push(dataDir);
+    const received: Array<{ body: string; signature: string | undefined }> = [];
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ body, signature: req.headers['x-livestorm-signature'] as string | undefined });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = receiver.address();
+      const hook = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+      const { child, base } = await start(['--data-dir', dataDir, '--token', 'cli-token', '--webhook-secret', 'cli-webhook-secret', '--fresh']);
+      const subscribed = await fetch(`${base}/webhooks`, {
+        method: 'POST',
+        headers: { Authorization: 'cli-token', 'Content-Type': 'application/vnd.api+json' },
+        body: JSON.stringify({ data: { type: 'webhooks', attributes: { url: hook, event: 'session.started' } } }),
+      });
+      expect(subscribed.status).toBe(201);
+      const sessions = (await (await fetch(`${base}/sessions?filter[status]=upcoming&page[size]=1`, { headers: { Authorization: 'cli-token' } })).json()) as {
+        data: Array<{ id: string }>;
+      };
+      const control = base.replace('/v1', '/__sandbox');
+      await fetch(`${control}/sessions/${sessions.data[0]!.id}/status`, { method: 'POST', body: '{"status":"live"}' });
+      for (let i = 0; i < 50 && received.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received).toHaveLength(1);
+      expect(verifyWebhookSignature(received[0]!.body, received[0]!.signature, 'cli-webhook-secret', Date.now()).ok).toBe(true);
+      const deliveries = (await (await fetch(`${control}/webhook-deliveries`)).json()) as { data: Array<{ status: string; url: string }> };
+      expect(deliveries.data).toMatchObject([{ status: 'delivered', url: hook }]);
+      const code = exited(child);
+      if (child.pid) process.kill(child.pid, 'SIGTERM');
+      expect(await code).toBe(0);
+    } finally {
+      receiver.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { createLivestormClient, type Transport } from '@/lib/livestorm/client';
 import { LivestormError } from '@/lib/livestorm/errors';
 import { checkToken } from '@/lib/livestorm/ping';
 import { createSandbox, type SandboxInstance } from '@/lib/livestorm/sandbox';
-import { listWebhookSubscriptions } from '@/lib/livestorm/webhook-subscriptions';
+import { listWebhooks } from '@/lib/livestorm/webhooks';
 import { cachedCheck, subscriptionsCheck } from '@/lib/status/checks';
 
 const TOKEN = 'status-test-token';
@@ -72,7 +72,7 @@ describe('checkToken (GET /ping)', () => {
   });
 });
 
-describe('listWebhookSubscriptions (GET /webhooks)', () => {
+describe('listWebhooks (GET /webhooks)', () => {
   it('maps the JSON:API list to subscriptions', async () => {
     const body = JSON.stringify({
       data: [
@@ -82,7 +82,7 @@ describe('listWebhookSubscriptions (GET /webhooks)', () => {
       meta: { next_page: null },
     });
     const { transport, seen } = answering(200, body);
-    expect(await listWebhookSubscriptions(clientFor(transport))).toEqual([
+    expect(await listWebhooks(clientFor(transport))).toEqual([
       { id: 'w1', event: 'session.started', url: 'https://site.example.com/api/webhooks', createdAt: new Date(1_777_896_000_000).toISOString() },
       { id: 'w2', event: 'event.published', url: 'https://site.example.com/api/webhooks', createdAt: null },
     ]);
@@ -91,7 +91,7 @@ describe('listWebhookSubscriptions (GET /webhooks)', () => {
 
   it('fails with a LivestormError, once, where /webhooks does not exist', async () => {
     const { transport, seen } = answering(404);
-    await expect(listWebhookSubscriptions(clientFor(transport))).rejects.toBeInstanceOf(LivestormError);
+    await expect(listWebhooks(clientFor(transport))).rejects.toBeInstanceOf(LivestormError);
     expect(seen).toHaveLength(1);
   });
 });

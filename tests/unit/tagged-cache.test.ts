@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createTaggedCache, invalidateTags } from '@/lib/cache/tagged-cache';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTaggedCache, invalidateTags, refreshTags } from '@/lib/cache/tagged-cache';
 
 function setup(options: { dir?: string | null; failing?: () => boolean; tags?: string[] } = {}) {
   let clock = 1_000_000;
@@ -119,5 +119,123 @@ describe('tagged cache', () => {
     const restarted = setup({ dir });
     await restarted.cache.get();
     expect(restarted.calls()).toBe(1);
+  });
+});
+
+describe('tagged cache: refreshNow (webhooks)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Fake clock and timers; each load takes `loadMs` and returns the upstream version it read. */
+  function webhookSetup(tag: string, loadMs = 100) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let upstream = 1;
+    const loads: number[] = [];
+    const cache = createTaggedCache<{ version: number }>({
+      key: `webhook-${tag}`,
+      tags: [tag],
+      revalidateSeconds: 3600,
+      retryAfterFailureSeconds: 30,
+      coalesceSeconds: 5,
+      dir: null,
+      load: async () => {
+        const seen = upstream;
+        loads.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, loadMs));
+        return { version: seen };
+      },
+    });
+    return {
+      cache,
+      loads,
+      change: () => {
+        upstream += 1;
+      },
+      wait: (ms: number) => vi.advanceTimersByTimeAsync(ms),
+    };
+  }
+
+  it('refreshes at once, so the next read already has the new data', async () => {
+    const { cache, loads, change, wait } = webhookSetup('w:once');
+    const first = cache.get();
+    await wait(100);
+    expect((await first).version).toBe(1);
+    change();
+    expect(cache.refreshNow()).toBe('started');
+    await wait(100);
+    expect(loads).toHaveLength(2);
+    expect((await cache.get()).version).toBe(2);
+    await wait(10_000);
+    expect(loads).toHaveLength(2); // nothing more: the value is fresh for the whole interval
+  });
+
+  it('does nothing before anything was loaded (the first read loads fresh data anyway)', async () => {
+    const { cache, loads, wait } = webhookSetup('w:cold');
+    expect(cache.refreshNow()).toBe('not-loaded');
+    await wait(10_000);
+    expect(loads).toHaveLength(0);
+  });
+
+  it('coalesces a burst into one refresh now and one trailing refresh that sees the last change', async () => {
+    const { cache, loads, change, wait } = webhookSetup('w:burst');
+    const first = cache.get();
+    await wait(100);
+    await first;
+    const results = [];
+    for (let i = 0; i < 20; i += 1) {
+      change();
+      results.push(cache.refreshNow());
+      await wait(200); // 20 webhooks over 4 s
+    }
+    expect(results[0]).toBe('started');
+    expect(results[1]).toBe('scheduled');
+    expect(new Set(results.slice(2))).toEqual(new Set(['coalesced']));
+    await wait(10_000);
+    expect(loads).toHaveLength(3); // the cold load, one at once, one trailing
+    expect(loads[2]! - loads[1]!).toBe(5_000);
+    expect((await cache.get()).version).toBe(21);
+  });
+
+  it('spaces refreshes of a steady stream by the coalescing window', async () => {
+    const { cache, loads, change, wait } = webhookSetup('w:steady', 10);
+    const first = cache.get();
+    await wait(10);
+    await first;
+    for (let i = 0; i < 60; i += 1) {
+      change();
+      cache.refreshNow();
+      await wait(1_000); // one webhook a second for a minute
+    }
+    await wait(10_000);
+    // One per 5 s window (+ the cold load and the trailing one), not sixty.
+    expect(loads.length).toBeGreaterThanOrEqual(12);
+    expect(loads.length).toBeLessThanOrEqual(14);
+    for (let i = 2; i < loads.length; i += 1) expect(loads[i]! - loads[i - 1]!).toBeGreaterThanOrEqual(5_000);
+    expect((await cache.get()).version).toBe(61);
+  });
+
+  it('refreshes again after a refresh that was already under way when the change happened', async () => {
+    const { cache, loads, change, wait } = webhookSetup('w:inflight', 1_000);
+    const first = cache.get();
+    await wait(1_000);
+    await first;
+    cache.invalidate();
+    await cache.get(); // starts a background refresh that reads version 1
+    await wait(500);
+    change();
+    expect(cache.refreshNow()).toBe('started');
+    await wait(3_000);
+    expect(loads).toHaveLength(3);
+    expect((await cache.get()).version).toBe(2);
+  });
+
+  it('refreshTags reaches each tagged cache once, from any bundle (registry on globalThis)', async () => {
+    const { cache, wait } = webhookSetup('w:tags');
+    const first = cache.get();
+    await wait(100);
+    await first;
+    expect(refreshTags('w:none')).toEqual([]);
+    expect(refreshTags('w:tags', 'w:tags')).toEqual(['started']);
   });
 });

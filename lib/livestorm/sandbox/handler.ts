@@ -7,12 +7,13 @@ import {
   enumFilter,
   errorBody,
   paginate,
+  parseJsonBody,
   readFilters,
   readIncludes,
   timestampFilter,
   type Reply,
 } from './jsonapi';
-import { buildRegistration, parseRegistrationJson, validateRegistrationShape } from './registration';
+import { buildRegistration, validateRegistrationShape } from './registration';
 import {
   renderEvent,
   renderOrganization,
@@ -23,10 +24,14 @@ import {
   sessionsByEvent,
   sortSessions,
 } from './render';
-import { createSeedState } from './seed';
+import { createSeedState, newEvent, newSession } from './seed';
 import { loadState, rebaseState, saveState, stateFileStamp } from './store';
-import { DAY_MS } from './time';
+import { DAY_MS, parseTimestampFilter } from './time';
+import type { WebhookEvent } from '../webhooks';
+import { slugify } from './ids';
+import { WebhookDispatcher, buildSubscription, renderWebhook } from './webhooks';
 import {
+  EVENT_STATUSES,
   PEOPLE_ATTRIBUTE_TYPES,
   SCHEDULING_STATUSES,
   SESSION_STATUSES,
@@ -41,6 +46,11 @@ export interface EngineConfig {
   now: () => number;
   requestsPerSecond: number;
   monthlyQuota: number;
+  /** Signs webhook deliveries (`x-livestorm-signature`). */
+  webhookSecret: string;
+  /** Sends webhook deliveries; tests route them in-process. */
+  webhookTransport: (request: Request) => Promise<Response>;
+  webhookRetryDelaysMs: readonly number[];
 }
 
 export interface SandboxStats {
@@ -147,6 +157,38 @@ const OutageSchema = z.object({
 
 const SessionStatusChangeSchema = z.object({ status: z.enum(['upcoming', 'live', 'past', 'canceled', 'draft']) });
 
+function isTimeZoneName(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const NewEventSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  status: z.enum(EVENT_STATUSES).default('draft'),
+  listed: z.boolean().default(true),
+  language: z.string().length(2).default('en'),
+  duration: z.number().int().min(5).max(600).default(60),
+  description: z.string().nullable().default(null),
+});
+
+const NewSessionSchema = z.object({
+  /** Unix seconds or ISO 8601, as the API's filters take them. */
+  startsAt: z.union([z.number().int().positive(), z.string()]).transform((value, ctx) => {
+    const seconds = typeof value === 'number' ? value : parseTimestampFilter(value);
+    if (seconds === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be Unix seconds or an ISO-8601 date' });
+      return z.NEVER;
+    }
+    return seconds;
+  }),
+  timezone: z.string().default('UTC').refine(isTimeZoneName, 'must be an IANA time zone'),
+  name: z.string().trim().max(200).nullable().default(null),
+});
+
 export class SandboxEngine {
   private state: SandboxState;
   private statsData = { requests: 0, byRoute: {} as Record<string, number>, throttled: 0 };
@@ -162,9 +204,16 @@ export class SandboxEngine {
   private fileStamp: string | null = null;
   private readonly apiRoutes: Route[];
   private readonly controlRoutes: Route[];
+  private readonly webhooks: WebhookDispatcher;
 
   constructor(private readonly config: EngineConfig) {
     this.state = this.loadOrSeed();
+    this.webhooks = new WebhookDispatcher({
+      secret: config.webhookSecret,
+      now: config.now,
+      transport: config.webhookTransport,
+      retryDelaysMs: config.webhookRetryDelaysMs,
+    });
     this.apiRoutes = [
       compile('GET', '/ping', () => ok(null)),
       compile('GET', '/organization', () => ok({ data: renderOrganization(this.state.organization) })),
@@ -176,6 +225,10 @@ export class SandboxEngine {
       compile('GET', '/sessions/:id/people', (ctx, [id]) => this.listSessionPeople(ctx, id ?? '')),
       compile('POST', '/sessions/:id/people', (ctx, [id]) => this.register(ctx, id ?? '')),
       compile('GET', '/people_attributes', (ctx) => this.listPeopleAttributes(ctx)),
+      compile('GET', '/webhooks', (ctx) => this.listWebhooks(ctx)),
+      compile('POST', '/webhooks', (ctx) => this.createWebhook(ctx)),
+      compile('GET', '/webhooks/:id', (_ctx, [id]) => ok({ data: renderWebhook(this.findWebhook(id ?? '')) })),
+      compile('DELETE', '/webhooks/:id', (_ctx, [id]) => this.deleteWebhook(id ?? '')),
     ];
     this.controlRoutes = [
       compile('GET', '/stats', (ctx) => ok(this.stats(Number(ctx.query.get('since') ?? 0) || 0))),
@@ -183,6 +236,10 @@ export class SandboxEngine {
       compile('POST', '/reset', (ctx) => this.reset(ctx)),
       compile('POST', '/outage', (ctx) => this.setOutage(ctx)),
       compile('POST', '/sessions/:id/status', (ctx, [id]) => this.changeSessionStatus(ctx, id ?? '')),
+      compile('POST', '/events', (ctx) => this.createEvent(ctx)),
+      compile('POST', '/events/:id/publish', (ctx, [id]) => this.publishEvent(ctx, id ?? '')),
+      compile('POST', '/events/:id/sessions', (ctx, [id]) => this.createSession(ctx, id ?? '')),
+      compile('GET', '/webhook-deliveries', () => ok({ data: this.webhooks.list() })),
     ];
   }
 
@@ -194,6 +251,11 @@ export class SandboxEngine {
       throttled: this.statsData.throttled,
       peakPerSecond: peakInWindow(sinceMs > 0 ? this.arrivals.filter((t) => t >= sinceMs) : this.arrivals, 1000),
     };
+  }
+
+  /** Resolves once every webhook delivery under way has settled, retries included (for tests). */
+  webhooksIdle(): Promise<void> {
+    return this.webhooks.idle();
   }
 
   /** Writes any pending (throttled) counter change now. */
@@ -593,7 +655,7 @@ export class SandboxEngine {
   }
 
   private async register(ctx: RouteContext, sessionId: string): Promise<Reply> {
-    const json = parseRegistrationJson(ctx.request.headers.get('content-type'), await ctx.request.text());
+    const json = parseJsonBody(ctx.request.headers.get('content-type'), await ctx.request.text());
     const record: ReceivedRegistration = { sessionId, receivedAt: ctx.nowMs, status: 500, body: json };
     this.received.push(record);
     if (this.received.length > MAX_RECEIVED) this.received.shift();
@@ -632,6 +694,7 @@ export class SandboxEngine {
       session.attributes.registrants_count -= 1;
       throw error;
     }
+    this.emit('people.registered', renderPerson(person));
     return ok({ data: renderPerson(person) }, 201);
   }
 
@@ -645,6 +708,7 @@ export class SandboxEngine {
     this.received = [];
     this.interval = { second: -1, count: 0 };
     this.outage = null;
+    this.webhooks.clear();
     this.persist();
     return ok({ reset: true, anchor: this.state.anchor });
   }
@@ -672,6 +736,7 @@ export class SandboxEngine {
     const session = this.state.sessions.find((s) => s.id === id);
     if (!session) throw new HttpError(404, `Session ${id} not found`);
     const a = session.attributes;
+    const previous = a.status;
     const nowS = Math.floor(ctx.nowMs / 1000);
     switch (status) {
       case 'upcoming':
@@ -694,7 +759,87 @@ export class SandboxEngine {
     a.status = status;
     a.updated_at = Math.max(a.updated_at, nowS);
     this.persist();
+    if (status !== previous && status === 'live') this.emit('session.started', renderSession(session, false));
+    if (status !== previous && status === 'past') this.emit('session.ended', renderSession(session, false));
     return ok({ data: renderSession(session, false) });
+  }
+
+  private async createEvent(ctx: RouteContext): Promise<Reply> {
+    const input = await this.readControlJson(ctx.request, NewEventSchema);
+    const base = slugify(input.title) || 'event';
+    let slug = base;
+    for (let n = 2; this.state.events.some((e) => e.attributes.slug === slug); n += 1) slug = `${base}-${n}`;
+    const event = newEvent({ ...input, slug }, Math.floor(ctx.nowMs / 1000));
+    this.state.events.push(event);
+    this.persist();
+    this.emit('event.created', renderEvent(event, [], false));
+    if (event.attributes.status === 'published') this.emit('event.published', renderEvent(event, [], false));
+    return ok({ data: renderEvent(event, [], false) });
+  }
+
+  private publishEvent(ctx: RouteContext, id: string): Reply {
+    const event = this.findEvent(id);
+    const sessions = sessionsByEvent(this.state).get(id) ?? [];
+    if (event.attributes.status === 'published') return ok({ data: renderEvent(event, sessions, false) });
+    const nowS = Math.floor(ctx.nowMs / 1000);
+    Object.assign(event.attributes, { status: 'published', published_at: nowS, updated_at: Math.max(event.attributes.updated_at, nowS) });
+    this.persist();
+    this.emit('event.published', renderEvent(event, sessions, false));
+    return ok({ data: renderEvent(event, sessions, false) });
+  }
+
+  private async createSession(ctx: RouteContext, eventId: string): Promise<Reply> {
+    const input = await this.readControlJson(ctx.request, NewSessionSchema);
+    const event = this.findEvent(eventId);
+    const session = newSession(event, { startsAtS: input.startsAt, timezone: input.timezone, name: input.name }, Math.floor(ctx.nowMs / 1000));
+    this.state.sessions.push(session);
+    this.persist();
+    this.emit('session.created', renderSession(session, false));
+    return ok({ data: renderSession(session, false) });
+  }
+
+  private findEvent(id: string) {
+    const event = this.state.events.find((e) => e.id === id);
+    if (!event) throw new HttpError(404, `Event ${id} not found`);
+    return event;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Webhooks
+
+  /** Delivers to every subscription for this event, in the background. */
+  private emit(event: WebhookEvent, resource: JsonApiResource): void {
+    this.webhooks.dispatch(this.state.webhooks, event, resource, this.state.organization.id);
+  }
+
+  private listWebhooks(ctx: RouteContext): Reply {
+    readFilters(ctx.query, []);
+    // Stable: subscriptions created within the same second stay in creation order.
+    const records = [...this.state.webhooks].sort((a, b) => a.attributes.created_at - b.attributes.created_at);
+    const page = paginate(records, ctx.query);
+    return ok({ data: page.items.map(renderWebhook), meta: page.meta });
+  }
+
+  private async createWebhook(ctx: RouteContext): Promise<Reply> {
+    const json = parseJsonBody(ctx.request.headers.get('content-type'), await ctx.request.text());
+    const record = buildSubscription(json, Math.floor(ctx.nowMs / 1000));
+    this.syncFromDisk();
+    this.state.webhooks.push(record);
+    this.persist();
+    return ok({ data: renderWebhook(record) }, 201);
+  }
+
+  private findWebhook(id: string) {
+    const record = this.state.webhooks.find((w) => w.id === id);
+    if (!record) throw new HttpError(404, `Webhook ${id} not found`);
+    return record;
+  }
+
+  private deleteWebhook(id: string): Reply {
+    const record = this.findWebhook(id);
+    this.state.webhooks = this.state.webhooks.filter((w) => w !== record);
+    this.persist();
+    return { status: 204, body: null };
   }
 }
 

@@ -7,8 +7,16 @@
 //   GET  /__sandbox/stats                 -> {requests, byRoute}
 //   POST /__sandbox/reset                 -> fresh now-relative seed, stats zeroed
 //   POST /__sandbox/outage                {"status":503,"count":N} -> next N /v1 calls fail ({"status":0} clears; no count = until cleared)
-//   POST /__sandbox/sessions/:id/status   {"status":"live"|"past"|"canceled"|"upcoming"|"draft"}
+//   POST /__sandbox/sessions/:id/status   {"status":"live"|"past"|"canceled"|"upcoming"|"draft"} (live/past send session.started/ended)
+//   POST /__sandbox/events                {"title", "status"?: "draft"|"published", "listed"?, "language"?, "duration"?, "description"?} (event.created, event.published)
+//   POST /__sandbox/events/:id/publish    -> event.published (once)
+//   POST /__sandbox/events/:id/sessions   {"startsAt": unix seconds | ISO, "timezone"?, "name"?} -> session.created
+//   GET  /__sandbox/webhook-deliveries    -> {data: [{event, url, status, attempts, lastStatus, resourceType, resourceId, ...}]}
+//
+// Webhooks (`/v1/webhooks`) are delivered signed with `webhookSecret`, in the background, with up to
+// 5 retries seconds apart; see ./webhooks.ts for where the sandbox deviates from Livestorm.
 import { SandboxEngine, type SandboxStats } from './handler';
+import { SANDBOX_WEBHOOK_SECRET } from './defaults';
 
 export { peakInWindow, type ReceivedRegistration, type SandboxStats } from './handler';
 
@@ -23,6 +31,12 @@ export interface SandboxOptions {
   requestsPerSecond?: number;
   /** default 10000 */
   monthlyQuota?: number;
+  /** signs webhook deliveries; default SANDBOX_WEBHOOK_SECRET */
+  webhookSecret?: string;
+  /** sends webhook deliveries; default fetch (tests route them in-process) */
+  webhookTransport?: (request: Request) => Promise<Response>;
+  /** waits before each delivery retry; default 0.5, 1, 2, 4, 8 s (Livestorm: 5 retries over ~20 min) */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface Sandbox {
@@ -30,10 +44,16 @@ export interface Sandbox {
   stats(): SandboxStats;
 }
 
-/** What createSandbox actually returns; `flush` writes a throttled quota-counter change to disk now. */
+/**
+ * What createSandbox actually returns; `flush` writes a throttled quota-counter change to disk now,
+ * `webhooksIdle` resolves once every webhook delivery under way has settled.
+ */
 export interface SandboxInstance extends Sandbox {
   flush(): void;
+  webhooksIdle(): Promise<void>;
 }
+
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
 
 export function createSandbox(options: SandboxOptions): SandboxInstance {
   if (!options.token) throw new Error('createSandbox: token must be a non-empty string');
@@ -47,13 +67,20 @@ export function createSandbox(options: SandboxOptions): SandboxInstance {
     now: options.now ?? Date.now,
     requestsPerSecond,
     monthlyQuota,
+    webhookSecret: options.webhookSecret || SANDBOX_WEBHOOK_SECRET,
+    webhookTransport: options.webhookTransport ?? ((request) => fetch(request)),
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
   });
   return {
     handle: (request) => engine.handle(request),
     stats: () => engine.stats(),
     flush: () => engine.flush(),
+    webhooksIdle: () => engine.webhooksIdle(),
   };
 }
+
+export { SANDBOX_WEBHOOK_SECRET } from './defaults';
+export type { WebhookDelivery } from './webhooks';
 
 export { ORGANIZATION, SEED_EVENTS, SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSeedState, type SeedEventKey, type SeedEventInfo } from './seed';
 export { STATE_FILE, deleteState, statePath } from './store';

@@ -54,6 +54,23 @@ export class HttpError extends Error {
 
 export const badRequest = (detail: string): HttpError => new HttpError(400, detail);
 
+const ACCEPTED_MEDIA_TYPES = ['application/vnd.api+json', 'application/json'];
+
+/** Parses a write's raw body: bad media type → 415, invalid JSON or wrong document shape → 400. */
+export function parseJsonBody(contentType: string | null, text: string): unknown {
+  if (contentType !== null && contentType.trim() !== '') {
+    const media = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!ACCEPTED_MEDIA_TYPES.includes(media)) {
+      throw new HttpError(415, `Content-Type must be application/vnd.api+json or application/json (got ${media})`);
+    }
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pagination (§3)
 

@@ -26,23 +26,6 @@ const RegistrationBodySchema = z.object({
 });
 export type RegistrationBody = z.infer<typeof RegistrationBodySchema>;
 
-const ACCEPTED_MEDIA_TYPES = ['application/vnd.api+json', 'application/json'];
-
-/** Parses the raw body: bad media type → 415, invalid JSON or wrong document shape → 400. */
-export function parseRegistrationJson(contentType: string | null, text: string): unknown {
-  if (contentType !== null && contentType.trim() !== '') {
-    const media = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!ACCEPTED_MEDIA_TYPES.includes(media)) {
-      throw new HttpError(415, `Content-Type must be application/vnd.api+json or application/json (got ${media})`);
-    }
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw badRequest('The request body is not valid JSON');
-  }
-}
-
 export function validateRegistrationShape(json: unknown): RegistrationBody {
   const parsed = RegistrationBodySchema.safeParse(json);
   if (parsed.success) return parsed.data;

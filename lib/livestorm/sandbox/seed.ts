@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { humanize, seedHex, seedUuid, slugify } from './ids';
 import { connectionLink, registrationLink, roomLink } from './links';
 import { HOUR_MS, MINUTE_MS, findDstChangeDay, localTimeOnDay } from './time';
@@ -725,12 +726,47 @@ function plannedStart(when: When, tz: string, nowMs: number): { tz: string; star
   }
 }
 
+/** What differs between sessions; the rest of the record follows from it. */
+interface SessionDraft {
+  status: SessionStatus;
+  timezone: string;
+  estimatedStartedAt: number;
+  name: string | null;
+  createdAt: number;
+  startedAt: number;
+  endedAt: number;
+  canceledAt: number;
+  duration: number | null;
+}
+
+function sessionRecord(id: string, event: EventRecord, d: SessionDraft): SessionRecord {
+  return {
+    id,
+    attributes: {
+      event_id: event.id,
+      status: d.status,
+      timezone: d.timezone,
+      room_link: roomLink(event.id, id),
+      name: d.name,
+      attendees_count: 0,
+      duration: d.duration,
+      estimated_started_at: d.estimatedStartedAt,
+      started_at: d.startedAt,
+      ended_at: d.endedAt,
+      canceled_at: d.canceledAt,
+      created_at: d.createdAt,
+      updated_at: Math.max(d.createdAt, d.startedAt, d.endedAt, d.canceledAt),
+      registrants_count: 0,
+      breakout_room_parent_session_id: null,
+    },
+  };
+}
+
 function buildSession(spec: SessionSpec, event: EventRecord, index: number, nowMs: number): SessionRecord {
   const nowS = Math.floor(nowMs / 1000);
   const { tz, startMs } = plannedStart(spec.when, spec.tz, nowMs);
   const status: SessionStatus = spec.status ?? (spec.when.kind === 'live' ? 'live' : 'upcoming');
   const estimated = Math.floor(startMs / 1000);
-  const createdAt = event.attributes.created_at + 300 * (index + 1);
   const durationMinutes = event.attributes.estimated_duration;
   let startedAt = 0;
   let endedAt = 0;
@@ -745,59 +781,122 @@ function buildSession(spec: SessionSpec, event: EventRecord, index: number, nowM
   } else if (status === 'canceled') {
     canceledAt = nowS - 2 * 86_400;
   }
-  const id = sessionId(spec.key);
+  return sessionRecord(sessionId(spec.key), event, {
+    status,
+    timezone: tz,
+    estimatedStartedAt: estimated,
+    name: spec.name ?? null,
+    createdAt: event.attributes.created_at + 300 * (index + 1),
+    startedAt,
+    endedAt,
+    canceledAt,
+    duration,
+  });
+}
+
+/** A session scheduled now by a test or an operator (control route), upcoming. */
+export function newSession(event: EventRecord, input: { startsAtS: number; timezone: string; name: string | null }, nowS: number): SessionRecord {
+  return sessionRecord(randomUUID(), event, {
+    status: 'upcoming',
+    timezone: input.timezone,
+    estimatedStartedAt: input.startsAtS,
+    name: input.name,
+    createdAt: nowS,
+    startedAt: 0,
+    endedAt: 0,
+    canceledAt: 0,
+    duration: null,
+  });
+}
+
+interface EventDraft {
+  title: string;
+  slug: string;
+  language: string;
+  duration: number;
+  owner: OwnerKey;
+  status: 'published' | 'draft';
+  listed: boolean;
+  description: string | null;
+  fields: EventField[];
+  createdAt: number;
+  publishedAt: number;
+  updatedAt: number;
+  everyoneCanSpeak?: boolean;
+  recordingPublic?: boolean;
+  lightRegistration?: boolean;
+}
+
+function eventRecord(id: string, d: EventDraft, nowS: number): EventRecord {
   return {
     id,
     attributes: {
-      event_id: event.id,
-      status,
-      timezone: tz,
-      room_link: roomLink(event.id, id),
-      name: spec.name ?? null,
-      attendees_count: 0,
-      duration,
-      estimated_started_at: estimated,
-      started_at: startedAt,
-      ended_at: endedAt,
-      canceled_at: canceledAt,
-      created_at: createdAt,
-      updated_at: Math.max(createdAt, startedAt, endedAt, canceledAt),
-      registrants_count: 0,
-      breakout_room_parent_session_id: null,
+      title: d.title,
+      slug: d.slug,
+      registration_link: registrationLink(id),
+      estimated_duration: d.duration,
+      registration_page_enabled: true,
+      light_registration_page_enabled: d.lightRegistration ?? true,
+      everyone_can_speak: d.everyoneCanSpeak ?? false,
+      description: d.description,
+      status: d.status,
+      recording_enabled: !d.everyoneCanSpeak,
+      recording_public: d.recordingPublic ?? false,
+      show_in_company_page: d.listed,
+      chat_enabled: true,
+      polls_enabled: d.duration >= 45,
+      questions_enabled: true,
+      language: d.language,
+      published_at: d.publishedAt,
+      created_at: d.createdAt,
+      updated_at: d.updatedAt,
+      owner: buildOwner(d.owner, nowS),
+      fields: d.fields,
     },
   };
 }
 
 function buildEvent(spec: EventSpec, index: number, nowS: number): EventRecord {
-  const id = SEED_EVENTS[spec.key].id;
   // Hour offsets keep created_at distinct so the created_at sort is total.
   const createdAt = nowS - spec.createdDaysAgo * 86_400 + index * 3_600;
-  return {
-    id,
-    attributes: {
-      title: spec.title,
+  return eventRecord(
+    SEED_EVENTS[spec.key].id,
+    {
+      ...spec,
       slug: slugify(spec.title),
-      registration_link: registrationLink(id),
-      estimated_duration: spec.duration,
-      registration_page_enabled: true,
-      light_registration_page_enabled: spec.lightRegistration ?? true,
-      everyone_can_speak: spec.everyoneCanSpeak ?? false,
-      description: spec.description,
-      status: spec.status,
-      recording_enabled: !spec.everyoneCanSpeak,
-      recording_public: spec.recordingPublic ?? false,
-      show_in_company_page: spec.listed,
-      chat_enabled: true,
-      polls_enabled: spec.duration >= 45,
-      questions_enabled: true,
-      language: spec.language,
-      published_at: spec.status === 'published' ? createdAt + 3_600 : 0,
-      created_at: createdAt,
-      updated_at: createdAt + 2 * 86_400,
-      owner: buildOwner(spec.owner, nowS),
       fields: buildFields(spec.fields),
+      createdAt,
+      publishedAt: spec.status === 'published' ? createdAt + 3_600 : 0,
+      updatedAt: createdAt + 2 * 86_400,
     },
-  };
+    nowS,
+  );
+}
+
+export interface NewEventInput {
+  title: string;
+  slug: string;
+  status: 'published' | 'draft';
+  listed: boolean;
+  language: string;
+  duration: number;
+  description: string | null;
+}
+
+/** An event created now by a test or an operator (control route), with the basic form. */
+export function newEvent(input: NewEventInput, nowS: number): EventRecord {
+  return eventRecord(
+    randomUUID(),
+    {
+      ...input,
+      owner: 'camille',
+      fields: buildFields([email, firstName(), lastName()]),
+      createdAt: nowS,
+      publishedAt: input.status === 'published' ? nowS : 0,
+      updatedAt: nowS,
+    },
+    nowS,
+  );
 }
 
 function buildPeopleAttributes(events: EventRecord[]): PeopleAttributeRecord[] {
@@ -861,6 +960,7 @@ export function createSeedState(nowMs: number): SandboxState {
     sessions,
     people,
     peopleAttributes: buildPeopleAttributes(events),
+    webhooks: [],
     quota: { periodStart: null, used: 0 },
   };
 }

@@ -110,6 +110,10 @@ export function rebaseState(state: SandboxState, nowMs: number): boolean {
     a.registrant_detail.updated_at = shift(a.registrant_detail.updated_at);
     if (a.replay_view_detail) a.replay_view_detail.watched_at = shift(a.replay_view_detail.watched_at);
   }
+  for (const webhook of state.webhooks) {
+    webhook.attributes.created_at = shift(webhook.attributes.created_at);
+    webhook.attributes.updated_at = shift(webhook.attributes.updated_at);
+  }
   state.anchor += days * DAY_MS;
   return true;
 }

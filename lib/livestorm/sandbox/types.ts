@@ -204,6 +204,13 @@ export const PeopleAttributeRecordSchema = z.object({
 });
 export type PeopleAttributeRecord = z.infer<typeof PeopleAttributeRecordSchema>;
 
+/** A webhook subscription (§8.1): one event, one URL, for the whole workspace. */
+export const WebhookRecordSchema = z.object({
+  id: z.string(),
+  attributes: z.object({ url: z.string(), event: z.string(), created_at: unixSeconds, updated_at: unixSeconds }),
+});
+export type WebhookRecord = z.infer<typeof WebhookRecordSchema>;
+
 export const OrganizationSchema = z.object({ id: z.string(), name: z.string(), slug: z.string() });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -218,6 +225,8 @@ export const SandboxStateSchema = z.object({
   sessions: z.array(SessionRecordSchema),
   people: z.array(PersonRecordSchema),
   peopleAttributes: z.array(PeopleAttributeRecordSchema),
+  /** Added after version 1 was released: state files without it load with no subscriptions. */
+  webhooks: z.array(WebhookRecordSchema).default([]),
   /** 30-day quota window, counted from the first call of the period (per the rate-limit docs) */
   quota: z.object({
     periodStart: z.number().int().nonnegative().nullable(),
