@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ProblemsNotice } from '@/components/problems-notice';
 import Link from 'next/link';
 import { CalendarSubscribe } from '@/components/calendar-subscribe';
 import { LiveStatusScope } from '@/components/live-status/live-status-scope';
@@ -60,15 +61,7 @@ export default async function UpcomingPage({ searchParams }: { searchParams: Sea
 
       <ListingFiltersForm filters={filters} languages={languagesOf(all)} locale={site.locale} />
 
-      {problems.length > 0 ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          <ul className="list-disc pl-5">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ProblemsNotice problems={problems} />
 
       <p className="sr-only" role="status">
         {matching.length === 1 ? '1 session' : `${matching.length} sessions`}

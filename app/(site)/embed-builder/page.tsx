@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ProblemsNotice } from '@/components/problems-notice';
 import { languageName } from '@/components/badges';
 import { EmbedBuilderForm } from '@/components/embed-builder/builder-form';
 import { EmbedPreview } from '@/components/embed-builder/embed-preview';
@@ -44,15 +45,7 @@ export default async function EmbedBuilderPage({ searchParams }: { searchParams:
         </p>
       </div>
 
-      {problems.length > 0 ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          <ul className="list-disc pl-5">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ProblemsNotice problems={problems} />
 
       <div className="grid gap-8 lg:grid-cols-[20rem_minmax(0,1fr)] lg:items-start">
         <EmbedBuilderForm widget={widget} events={events} languages={languages} siteAccent={SITE_ACCENT} />

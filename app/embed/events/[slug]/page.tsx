@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { EmbedFrame } from '@/components/embed/embed-frame';
 import { FullPageLink } from '@/components/embed/full-page-link';
 import { EventFacts } from '@/components/event-facts';
-import { RegistrationSection } from '@/components/registration/registration-section';
+import { EmbedRegistration } from '@/components/embed/embed-registration';
 import { loadEmbedEvent } from '@/lib/embed/event-page';
 import { EMBED_PATHS } from '@/lib/embed/options';
 import { getEventPage } from '@/lib/events/catalog';
@@ -35,15 +35,7 @@ export default async function EmbedEventPage({ params, searchParams }: { params:
       </header>
       {event.descriptionHtml ? <div className="prose-description" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} /> : null}
       {form ? (
-        <RegistrationSection
-          form={form}
-          attribution={null}
-          now={data.now}
-          viewerTimeZone={data.viewerTimeZone}
-          locale={data.locale}
-          embed={context}
-          initialSessionId={data.initialSessionId}
-        />
+        <EmbedRegistration data={{ ...data, form }} />
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-5 text-slate-700">
           {data.sessions.length === 0

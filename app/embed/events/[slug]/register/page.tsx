@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFrame } from '@/components/embed/embed-frame';
 import { FullPageLink } from '@/components/embed/full-page-link';
-import { RegistrationSection } from '@/components/registration/registration-section';
+import { EmbedRegistration } from '@/components/embed/embed-registration';
 import { loadEmbedEvent } from '@/lib/embed/event-page';
 import { EMBED_PATHS } from '@/lib/embed/options';
 import { getEventPage } from '@/lib/events/catalog';
@@ -33,16 +33,7 @@ export default async function EmbedRegisterPage({ params, searchParams }: { para
       sessionsOf={form ? { eventId: event.id, eventSlug: event.slug } : undefined}
     >
       {form ? (
-        <RegistrationSection
-          form={form}
-          attribution={null}
-          now={data.now}
-          viewerTimeZone={data.viewerTimeZone}
-          locale={data.locale}
-          embed={context}
-          heading={{ level: 'h1', text: title }}
-          initialSessionId={data.initialSessionId}
-        />
+        <EmbedRegistration data={{ ...data, form }} heading={{ level: 'h1', text: title }} />
       ) : (
         <>
           <h1 className="text-xl font-bold text-slate-900">{event.title}</h1>
