@@ -17,6 +17,8 @@ test('listing, event and 404 pages have no axe violations (WCAG 2.2 AA), on desk
 
 test('keyboard users can skip to content and reach every card link', async ({ page }) => {
   await page.goto('/');
+  // After hydration: the router's first history entry would otherwise replace the URL, #main and all.
+  await page.waitForLoadState('networkidle');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
