@@ -24,7 +24,51 @@ export function pageHeading(items: ConfirmationItem[]): string {
   return succeeded.length === 0 ? 'We couldn’t complete your registration' : `Registered for ${succeeded.length} of ${items.length} sessions`;
 }
 
-export async function ConfirmationEntry({
+/**
+ * A submission's outcome: the heading, the event (when there is one) and each session's entry.
+ * Shared by the site's confirmation page and the embed's; `compact` suits the iframe.
+ */
+export function ConfirmationSummary({
+  items,
+  viewerTimeZone,
+  locale,
+  siteUrl,
+  registerHref,
+  compact = false,
+}: {
+  items: ConfirmationItem[];
+  viewerTimeZone: string | null;
+  locale: string;
+  siteUrl: string;
+  registerHref: RegisterHref;
+  compact?: boolean;
+}) {
+  const events = [...new Map(items.flatMap((item) => (item.event ? [[item.event.id, item.event] as const] : []))).values()];
+  return (
+    <>
+      <header className={`flex flex-col ${compact ? 'gap-1' : 'gap-2'}`}>
+        <h1 className={`${compact ? 'text-2xl' : 'text-3xl'} font-bold tracking-tight text-slate-900`}>{pageHeading(items)}</h1>
+        {events.length === 1 ? <p className="text-lg text-slate-700">{events[0]!.title}</p> : null}
+      </header>
+      <ul className="flex flex-col gap-4" role="list">
+        {items.map((item) => (
+          <li key={item.entryId} data-status={item.status} data-session-id={item.session?.id} className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-surface p-5 shadow-sm">
+            <ConfirmationEntry
+              item={item}
+              viewerTimeZone={viewerTimeZone}
+              locale={locale}
+              siteUrl={siteUrl}
+              showStatus={items.length > 1}
+              registerHref={registerHref}
+            />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+async function ConfirmationEntry({
   item,
   viewerTimeZone,
   locale,

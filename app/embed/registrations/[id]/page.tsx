@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFrame } from '@/components/embed/embed-frame';
-import { ConfirmationEntry, pageHeading } from '@/components/registration/confirmation-view';
+import { ConfirmationSummary, pageHeading } from '@/components/registration/confirmation-view';
 import { getConfig } from '@/lib/config';
 import { EMBED_PATHS, embedHref, parseEmbedContext } from '@/lib/embed/options';
 import type { EmbedEvent, EmbedRegistrationStatus } from '@/lib/embed/protocol';
@@ -44,7 +44,6 @@ export default async function EmbedConfirmationPage({ params, searchParams }: { 
   const locale = context.options.locale ?? site.locale;
   const heading = pageHeading(confirmation.items);
   const outcome = outcomeEvent(confirmation.items);
-  const events = [...new Map(confirmation.items.flatMap((item) => (item.event ? [[item.event.id, item.event] as const] : []))).values()];
   const registerHref = (slug: string) => embedHref(EMBED_PATHS.form(slug), context);
 
   return (
@@ -53,24 +52,14 @@ export default async function EmbedConfirmationPage({ params, searchParams }: { 
       announce={[{ type: 'ready', kind: 'confirmation', title: heading, path: '/embed/registrations' }, ...(outcome ? [outcome] : [])]}
       onceKey={id}
     >
-      <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{heading}</h1>
-        {events.length === 1 ? <p className="text-lg text-slate-700">{events[0]!.title}</p> : null}
-      </header>
-      <ul className="flex flex-col gap-4" role="list">
-        {confirmation.items.map((item) => (
-          <li key={item.entryId} data-status={item.status} data-session-id={item.session?.id} className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-surface p-5 shadow-sm">
-            <ConfirmationEntry
-              item={item}
-              viewerTimeZone={viewerTimeZone}
-              locale={locale}
-              siteUrl={site.url}
-              showStatus={confirmation.items.length > 1}
-              registerHref={registerHref}
-            />
-          </li>
-        ))}
-      </ul>
+      <ConfirmationSummary
+        items={confirmation.items}
+        viewerTimeZone={viewerTimeZone}
+        locale={locale}
+        siteUrl={site.url}
+        registerHref={registerHref}
+        compact
+      />
     </EmbedFrame>
   );
 }
