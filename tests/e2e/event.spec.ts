@@ -38,7 +38,9 @@ test('unlisted events are reachable by link but not indexed or listed', async ({
   const unlisted = state.events.find((e) => e.attributes.status === 'published' && e.attributes.show_in_company_page === false)!;
   const response = await page.goto(`/events/${unlisted.attributes.slug}`);
   expect(response?.status()).toBe(200);
-  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  // What crawlers read is the server's HTML: after TimeZoneSync's refresh the browser's DOM can hold
+  // the head tags twice (a known Next issue), so the live DOM is no place to count them.
+  expect(await response!.text()).toMatch(/<meta name="robots" content="[^"]*noindex/);
   await page.goto(`/?q=${encodeURIComponent(unlisted.attributes.title)}`);
   await expect(page.getByRole('heading', { name: 'No webinars match your filters' })).toBeVisible();
 });
