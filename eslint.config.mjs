@@ -25,6 +25,38 @@ export default defineConfig([
     },
   },
   {
+    // Sealed modules: the Livestorm client and the sandbox are imported through their entries only.
+    // Tests may reach into the module they test; everything else may not.
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs}'],
+    ignores: ['lib/livestorm/**', 'lib/sandbox/**', 'tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/lib/sandbox',
+              allowTypeImports: true,
+              message:
+                'Only lib/livestorm/from-config.ts loads the sandbox, with a dynamic import, so a live build leaves it out (scripts import ../lib/sandbox).',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+|\\./)lib/livestorm/(?!(public|types)$)',
+              message:
+                "Import Livestorm through its entries: '@/lib/livestorm' in the site, '@/lib/livestorm/public' in scripts and the modules they share, '@/lib/livestorm/types' in the browser.",
+            },
+            {
+              regex: '^(@/|(\\.\\./)+|\\./)lib/sandbox/',
+              message: "Import the sandbox through its entry ('lib/sandbox'), never its parts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a callback named `use`, which the React hooks rule mistakes for
     // React's use(); nothing under tests/e2e is React code.
     files: ['tests/e2e/**', 'playwright.config.ts'],

@@ -1,8 +1,23 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A build made with LIVESTORM_API_TOKEN set is a live build: the in-process sandbox (lib/sandbox) is
+ * left out of its server bundle (lib/livestorm/from-config.ts), so a deployment carries no demo
+ * code. Built without a token, as `npm start` and `npm test` do, the sandbox is in and is loaded
+ * only when the site runs without a token.
+ */
+const includesSandbox = !process.env.LIVESTORM_API_TOKEN?.trim();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  env: { BUILD_INCLUDES_SANDBOX: includesSandbox ? 'yes' : 'no' },
+  // This folder, always: the live-build check builds a copy of the tree inside .data/, below
+  // another lockfile, and Turbopack must not take the outer one for the workspace root.
+  turbopack: { root: path.dirname(fileURLToPath(import.meta.url)) },
   reactStrictMode: true,
-  // The sandbox and sanitizer run on the server only; keep them out of the edge/client graphs.
+  // The sanitizer runs on the server only; keep it out of the edge/client graphs.
   serverExternalPackages: ['sanitize-html'],
   async headers() {
     return [

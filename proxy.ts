@@ -10,7 +10,7 @@ import {
   encodeAttribution,
   externalReferrer,
   nextAttribution,
-} from '@/lib/registration/attribution';
+} from '@/lib/attribution';
 import { isStatusPath, STATUS_CHALLENGE, STATUS_HEADERS, statusAccess } from '@/lib/status/access';
 
 /** Well above a full registration form (a few KB); under Next's 1 MB server-action limit. */

@@ -1,3 +1,5 @@
+import { languageName } from '@/lib/languages';
+
 export function LiveBadge() {
   return (
     <span className="inline-flex items-center gap-1.5 rounded-full bg-live px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
@@ -5,18 +7,6 @@ export function LiveBadge() {
       Live now
     </span>
   );
-}
-
-const languageNames = new Map<string, Intl.DisplayNames>();
-
-export function languageName(code: string, locale: string): string {
-  let names = languageNames.get(locale);
-  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
-  try {
-    return names.of(code) ?? code.toUpperCase();
-  } catch {
-    return code.toUpperCase();
-  }
 }
 
 export function LanguageBadge({ code, locale }: { code: string; locale: string }) {

@@ -1,6 +1,6 @@
-import type { WebinarEvent } from '@/lib/events/types';
+import type { WebinarEvent } from '@/lib/livestorm/types';
 import { formatDuration } from '@/lib/time';
-import { languageName } from './badges';
+import { languageName } from '@/lib/languages';
 
 /** Duration, language and host of an event, as a description list. */
 export function EventFacts({ event, locale }: { event: WebinarEvent; locale: string }) {

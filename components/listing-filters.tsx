@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ListingFilters } from '@/lib/events/select';
-import { languageName } from './badges';
+import { languageName } from '@/lib/languages';
 
 const input =
   'block w-full rounded-lg border border-slate-300 bg-surface px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SessionWithEvent } from '@/lib/events/types';
+import type { SessionWithEvent } from '@/lib/livestorm/types';
 import { formatDuration, serverSessionTime } from '@/lib/time';
 import { LanguageBadge } from './badges';
 import { SessionLiveStatus } from './live-status/session-live-status';

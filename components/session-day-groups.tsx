@@ -1,5 +1,5 @@
 import type { DayGroup } from '@/lib/events/select';
-import type { SessionWithEvent } from '@/lib/events/types';
+import type { SessionWithEvent } from '@/lib/livestorm/types';
 import { formatDayHeading } from '@/lib/time';
 import { LiveDayGroup, LiveListingItem } from './live-status/live-listing';
 import { SessionCard } from './session-card';

@@ -2,8 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-
-const COOKIE = 'tz';
+import { TIME_ZONE_COOKIE } from '@/lib/time';
 
 /**
  * Tells the server the visitor's zone (a cookie), so later renders group days and print times in
@@ -14,7 +13,7 @@ export function TimeZoneSync({ serverTimeZone }: { serverTimeZone: string | null
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone) return;
-    document.cookie = `${COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
     if (zone !== serverTimeZone) router.refresh();
   }, [router, serverTimeZone]);
   return null;

@@ -1,4 +1,5 @@
 import { getConfig, type Config } from './config';
+import { buildIncludesSandbox } from './livestorm/public';
 import { log } from './log';
 
 /** Server start-up (Node runtime only): validate configuration and say which Livestorm we use. */
@@ -9,6 +10,13 @@ export function boot() {
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     // A misconfigured site must not come up half-working.
+    process.exit(1);
+  }
+  if (config.mode === 'sandbox' && !buildIncludesSandbox()) {
+    console.error(
+      'LIVESTORM_API_TOKEN is not set, but this build has no sandbox: it was built with LIVESTORM_API_TOKEN set, as a live ' +
+        'build. Set LIVESTORM_API_TOKEN, or build again without it to serve the demo data.',
+    );
     process.exit(1);
   }
   log.info(

@@ -1,7 +1,6 @@
 // No `server-only` here: instrumentation.ts validates this at boot outside the RSC graph. The token
 // is never NEXT_PUBLIC_, so a client bundle could not see it anyway.
 import { z } from 'zod';
-import { SANDBOX_WEBHOOK_SECRET } from './livestorm/sandbox/defaults';
 import { chooseRevalidateSeconds, type RevalidationReason } from './quota';
 import { isTimeZone } from './time';
 
@@ -208,8 +207,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** In sandbox mode the client talks to the in-process sandbox (lib/sandbox) with these. */
 export const SANDBOX_TOKEN = 'sandbox-in-process';
 export const SANDBOX_BASE_URL = 'http://sandbox.internal/v1';
+/**
+ * The in-process sandbox signs its webhooks with this fixed development value unless
+ * LIVESTORM_WEBHOOK_SECRET is set, so the sandbox loop works out of the box. Never a production
+ * secret: the real one comes from Livestorm.
+ */
+export const SANDBOX_WEBHOOK_SECRET = 'sandbox-webhook-secret';
 
 /** Pure: validates an environment and names every bad variable in one message. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

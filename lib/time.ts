@@ -3,6 +3,9 @@
  * produce the same text for the same zone (no hydration mismatch) and DST is Intl's job.
  */
 
+/** The cookie the browser keeps the visitor's IANA zone in (set by components/time-zone-sync.tsx). */
+export const TIME_ZONE_COOKIE = 'tz';
+
 export interface SessionWhen {
   /** e.g. "Tuesday, March 10, 2026" */
   date: string;

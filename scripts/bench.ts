@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { DEFAULT_COALESCE_SECONDS } from '../lib/cache/tagged-cache';
 import { parseConfig } from '../lib/config';
-import { SEED_EVENTS } from '../lib/livestorm/sandbox/index';
+import { SEED_EVENTS } from '../lib/sandbox';
 import { LIVESTORM_MONTHLY_QUOTA, QUOTA_PERIOD_SECONDS, projectMonthlyCalls } from '../lib/quota';
 import { ROOT, ensureBuild, ensureDeps, localBin } from './lib/prepare.mjs';
 

@@ -1,8 +1,7 @@
 // Operators: `npm run outbox` prints the registration outbox's health (no personal data).
 import { existsSync } from 'node:fs';
 import { parseConfig } from '../lib/config';
-import { createOutbox } from '../lib/registration/outbox';
-import { outboxFile } from '../lib/registration/outbox-file';
+import { createOutbox, outboxFile } from '../lib/registration/server/outbox';
 
 const config = parseConfig(process.env);
 const file = outboxFile(config.dataDir);

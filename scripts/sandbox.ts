@@ -4,7 +4,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SANDBOX_WEBHOOK_SECRET, createSandbox, deleteState } from '../lib/livestorm/sandbox/index';
+import { SANDBOX_WEBHOOK_SECRET, createSandbox, deleteState } from '../lib/sandbox';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

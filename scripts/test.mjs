@@ -1,6 +1,7 @@
 // `npm test`: every test suite, on a fresh clone or a warm checkout, ending with ONE summary line
 // "N passed, N failed[, N skipped]" (CI greps it) and exit code 0 only when nothing failed.
-// Phases: deps → Chromium → unit (vitest) → production build → e2e (Playwright vs `next start`).
+// Phases: deps → Chromium → unit (vitest) → production build → live build without the sandbox →
+// e2e (Playwright vs `next start`).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,11 +15,12 @@ import {
   run,
   stopWhenOrphaned,
 } from './lib/prepare.mjs';
+import { checkLiveBuild } from './lib/live-build.mjs';
 
 stopWhenOrphaned();
 
 const CHROMIUM = '/usr/bin/chromium'; // playwright.config.ts launches this binary, never a downloaded one
-const PHASES = 5;
+const PHASES = 6;
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** Failures that no test report shows (crashes, build errors); repeated just above the summary. */
@@ -181,8 +183,18 @@ try {
 }
 stopIfInterrupted();
 
-// 5. End-to-end tests (playwright.config.ts starts the HTTP sandbox and `next start`).
-header(5, 'End-to-end tests (Playwright)');
+// 5. A live build (LIVESTORM_API_TOKEN set) carries none of the sandbox: one check, counted as a test.
+header(5, 'Live build without the sandbox');
+try {
+  if (await checkLiveBuild()) totals.passed += 1;
+  else problem('the live build holds sandbox code (see [live-build] above)');
+} catch (error) {
+  problem(`live build check: ${errorMessage(error)}`);
+}
+stopIfInterrupted();
+
+// 6. End-to-end tests (playwright.config.ts starts the HTTP sandbox and `next start`).
+header(6, 'End-to-end tests (Playwright)');
 if (buildOk) {
   const reportFile = path.join(reportDir, 'playwright.json');
   const result = await run(localBin('playwright'), ['test', '--reporter=list,json'], {

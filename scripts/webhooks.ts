@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../lib/config';
-import { clientFromConfig } from '../lib/livestorm/from-config';
+import { clientFromConfig } from '../lib/livestorm/public';
 import { EXIT, WEBHOOKS_USAGE, runWebhooksCommand } from '../lib/webhooks/commands';
 
 // The same files `next start` reads, in its order; the environment always wins.

@@ -1,21 +1,18 @@
 import { unstable_rethrow } from 'next/navigation';
 import type { NextRequest } from 'next/server';
-import { CALENDAR_FEED_REFRESH_SECONDS, parseCalendarFeedQuery } from '@/lib/calendar/feed';
+import { CALENDAR_FEED_REFRESH_SECONDS } from '@/lib/calendar/feed';
 import { buildCalendar } from '@/lib/calendar/session-calendar';
 import { getConfig } from '@/lib/config';
-import { getUpcomingListing } from '@/lib/events/catalog';
-import { filterListing } from '@/lib/events/select';
-import type { SessionWithEvent } from '@/lib/events/types';
+import type { SessionWithEvent } from '@/lib/livestorm/types';
 import { errorFields, log } from '@/lib/log';
+import { loadListingFeed } from '@/lib/pages/listing';
 
 /** GET /calendar.ics[?q&from&to&lang&tz]: the listing's upcoming sessions as a subscribable calendar. */
 export async function GET(request: NextRequest): Promise<Response> {
   const { site } = getConfig();
-  const { filters, timeZone } = parseCalendarFeedQuery(request.nextUrl.searchParams, site.timeZone);
-
   let listing: SessionWithEvent[];
   try {
-    listing = await getUpcomingListing();
+    listing = await loadListingFeed(request.nextUrl.searchParams);
   } catch (error) {
     unstable_rethrow(error);
     log.error('calendar feed: catalog unavailable', errorFields(error));
@@ -25,7 +22,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     });
   }
 
-  const body = buildCalendar(filterListing(listing, filters, timeZone), {
+  const body = buildCalendar(listing, {
     siteUrl: site.url,
     siteName: site.name,
     calendarName: site.name,

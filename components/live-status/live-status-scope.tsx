@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
 import { buildLiveStatusPayload, sessionLabel } from '@/lib/events/live-status';
-import type { SessionWithEvent } from '@/lib/events/types';
+import type { SessionWithEvent } from '@/lib/livestorm/types';
 import { LiveStatusProvider } from './live-status-provider';
 
 /**

@@ -1,5 +1,5 @@
 import { googleCalendarUrl, outlookCalendarUrl } from '@/lib/calendar/session-calendar';
-import type { Session, WebinarEvent } from '@/lib/events/types';
+import type { Session, WebinarEvent } from '@/lib/livestorm/types';
 
 const linkClass =
   'inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-surface px-3 py-2 text-sm font-medium text-slate-800 hover:border-accent hover:text-accent';

@@ -1,9 +1,7 @@
 import Link from 'next/link';
 import { AddToCalendar } from '@/components/registration/add-to-calendar';
 import { SessionTime } from '@/components/session-time';
-import { getCatalog, requestNow } from '@/lib/events/catalog';
-import { isRegistrableSession } from '@/lib/events/select';
-import type { ConfirmationItem } from '@/lib/registration/service';
+import type { ConfirmationItem } from '@/lib/pages/confirmation';
 import { serverSessionTime } from '@/lib/time';
 
 /** Where "register for another session" leads: the event page, or the embed's form inside an iframe. */
@@ -68,7 +66,7 @@ export function ConfirmationSummary({
   );
 }
 
-async function ConfirmationEntry({
+function ConfirmationEntry({
   item,
   viewerTimeZone,
   locale,
@@ -147,19 +145,12 @@ function StatusMessage({ item }: { item: ConfirmationItem }) {
 }
 
 /** When a chosen session closed, the other open sessions of the same webinar. */
-async function OtherSessions({ item, registerHref }: { item: ConfirmationItem; registerHref: RegisterHref }) {
-  const [catalog, now] = await Promise.all([getCatalog(), requestNow()]);
-  const event = item.event!;
-  const others = catalog.sessions.filter((session) => session.eventId === event.id && session.id !== item.session?.id && isRegistrableSession(session, now));
-  const href = registerHref(event.slug);
+function OtherSessions({ item, registerHref }: { item: ConfirmationItem; registerHref: RegisterHref }) {
+  const others = item.otherOpenSessions;
   return (
     <p>
-      <Link href={href} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
-        {others.length === 0
-          ? 'See the webinar page'
-          : others.length === 1
-            ? 'Register for the other session'
-            : `Choose one of ${others.length} other sessions`}
+      <Link href={registerHref(item.event!.slug)} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 py-2 font-semibold text-on-accent hover:bg-accent-strong">
+        {others === 0 ? 'See the webinar page' : others === 1 ? 'Register for the other session' : `Choose one of ${others} other sessions`}
       </Link>
     </p>
   );

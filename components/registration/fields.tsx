@@ -2,7 +2,7 @@
 
 import type { ComponentType } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
-import type { FieldKind } from '@/lib/events/types';
+import type { FieldKind } from '@/lib/livestorm/types';
 import { answerName, type FormField } from '@/lib/registration/form-model';
 import type { RegistrationValues } from '@/lib/registration/schema';
 

@@ -5,10 +5,10 @@ import { startTransition, useActionState, useMemo, type FormEvent } from 'react'
 import { useForm, type FieldErrors as HookFieldErrors, type Resolver } from 'react-hook-form';
 import { SessionLiveStatus } from '@/components/live-status/session-live-status';
 import { SessionTime, type ServerSessionTime } from '@/components/session-time';
-import { HONEYPOT_FIELD } from '@/lib/registration/abuse-fields';
-import { registerForSessions } from '@/lib/registration/actions';
 import { answerName, type FormField } from '@/lib/registration/form-model';
 import { EVENT_SLUG_FIELD, FORM_TOKEN_FIELD, INITIAL_FORM_STATE } from '@/lib/registration/form-state';
+import { HONEYPOT_FIELD } from '@/lib/registration/honeypot';
+import { registerForSessions } from '@/lib/registration/server/actions';
 import { buildRegistrationSchema, type RegistrationValues } from '@/lib/registration/schema';
 import { fieldId, RegistrationFieldControl } from './fields';
 
@@ -197,12 +197,7 @@ export function RegistrationForm({
               </li>
             ))}
           </ul>
-          {errorMap.sessionIds ? (
-            <p id="sessions-error" className="mt-1 text-sm font-medium text-red-700">
-              <span aria-hidden="true">⚠ </span>
-              {errorMap.sessionIds}
-            </p>
-          ) : null}
+          <SessionsError message={errorMap.sessionIds} />
         </fieldset>
       ) : (
         <div id="sessions" tabIndex={-1}>
@@ -217,12 +212,7 @@ export function RegistrationForm({
               </li>
             ))}
           </ul>
-          {errorMap.sessionIds ? (
-            <p className="mt-1 text-sm font-medium text-red-700">
-              <span aria-hidden="true">⚠ </span>
-              {errorMap.sessionIds}
-            </p>
-          ) : null}
+          <SessionsError message={errorMap.sessionIds} />
         </div>
       )}
 
@@ -254,6 +244,16 @@ export function RegistrationForm({
       </p>
     </form>
   );
+}
+
+/** The problem with the session choice, under the sessions (the fieldset's description). */
+function SessionsError({ message }: { message: string | undefined }) {
+  return message ? (
+    <p id="sessions-error" className="mt-1 text-sm font-medium text-red-700">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  ) : null;
 }
 
 function focusOnMount(node: HTMLElement | null) {

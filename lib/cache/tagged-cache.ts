@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorFields, log } from '@/lib/log';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * A read-through cache for upstream data under a tight call quota (Livestorm: 10,000 calls a
@@ -74,13 +75,9 @@ interface Registry {
   byTag: Map<string, Set<TaggedCache<unknown>>>;
 }
 
-// On globalThis: Next bundles route handlers, pages and instrumentation separately, and a webhook
-// route must reach the very caches the pages read.
-const globalForCaches = globalThis as typeof globalThis & { __taggedCacheRegistry?: Registry };
-
+/** Per process, not per bundle: a webhook route must reach the very caches the pages read. */
 function registry(): Registry {
-  globalForCaches.__taggedCacheRegistry ??= { caches: new Set(), byTag: new Map() };
-  return globalForCaches.__taggedCacheRegistry;
+  return processSingleton<Registry>('cache:tagged-registry', () => ({ caches: new Set(), byTag: new Map() }));
 }
 
 function cachesTagged(tags: readonly string[]): Set<TaggedCache<unknown>> {

@@ -4,7 +4,7 @@
  * Only public event data goes in; never anything about a registrant.
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Session, WebinarEvent } from '@/lib/events/types';
+import type { Session, WebinarEvent } from '@/lib/livestorm/types';
 import { absoluteUrl, eventPath } from '@/lib/events/urls';
 import { dayKey, isTimeZone } from '@/lib/time';
 

@@ -1,5 +1,5 @@
-import { cleanValue, UTM_PARAMS } from '@/lib/registration/attribution';
-import { EMPTY_ATTRIBUTION, type Attribution } from '@/lib/registration/types';
+import { cleanValue, EMPTY_ATTRIBUTION, UTM_PARAMS } from '@/lib/attribution';
+import type { Attribution } from '@/lib/livestorm/types';
 
 /**
  * An embed's options travel in its URL (the loader writes them; a plain iframe can too) and are

@@ -1,5 +1,5 @@
+import { EMPTY_ATTRIBUTION } from '@/lib/attribution';
 import { parseListingFilters } from '@/lib/events/select';
-import { EMPTY_ATTRIBUTION } from '@/lib/registration/types';
 import { DEFAULT_EMBED_OPTIONS, EMBED_PATHS, embedHref, parseEmbedOptions, type EmbedOptions } from './options';
 
 /**

@@ -1,7 +1,7 @@
 // zod/mini: this module also runs in the browser, where the full zod would weigh on every page.
 import * as z from 'zod/mini';
 import { isLiveSession, isVisibleEvent } from './select';
-import type { Catalog, Session, WebinarEvent } from './types';
+import type { Catalog, Session, WebinarEvent } from '@/lib/livestorm/types';
 
 /**
  * Live status: what open pages poll to turn cards into "Live now" (with a Join link to the public

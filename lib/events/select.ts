@@ -1,5 +1,5 @@
 import { dayKey, isValidDateKey, zonedTimeToInstant } from '@/lib/time';
-import type { Catalog, Session, SessionWithEvent, WebinarEvent } from './types';
+import type { Catalog, Session, SessionWithEvent, WebinarEvent } from '@/lib/livestorm/types';
 
 /** Pure selection of what the public pages show, against an explicit clock. */
 
@@ -17,7 +17,7 @@ export function isOpenSession(session: Session, now: number): boolean {
   return session.status === 'upcoming' && Date.parse(session.startsAt) > now;
 }
 
-/** Livestorm registers people to upcoming sessions only (§5); a live one is shown but not offered. */
+/** Livestorm registers people to upcoming sessions only (docs/livestorm-api.md §5); a live one is shown but not offered. */
 export function isRegistrableSession(session: Session, now: number): boolean {
   return session.status === 'upcoming' && Date.parse(session.startsAt) > now;
 }
@@ -33,6 +33,13 @@ export function selectUpcoming(catalog: Catalog, now: number): SessionWithEvent[
     .filter((session) => events.has(session.eventId) && isOpenSession(session, now))
     .sort(byStart)
     .map((session) => ({ session, event: events.get(session.eventId)! }));
+}
+
+/** A session anyone may add to a calendar: not a draft, of a published event; null otherwise. */
+export function selectPublicSession(catalog: Catalog, sessionId: string): SessionWithEvent | null {
+  const session = catalog.sessions.find((candidate) => candidate.id === sessionId && candidate.status !== 'draft');
+  const event = session ? catalog.events.find((candidate) => candidate.id === session.eventId && isVisibleEvent(candidate)) : undefined;
+  return session && event ? { session, event } : null;
 }
 
 export interface EventPageData {

@@ -1,6 +1,23 @@
-import type { Config } from '../config';
+import type { Config } from '@/lib/config';
+import type { SandboxInstance } from '@/lib/sandbox';
 import { createLivestormClient, type ClientOptions, type LivestormClient, type Transport } from './client';
-import { createSandbox } from './sandbox';
+
+/**
+ * Whether this build carries the in-process sandbox. next.config.js inlines the value: a build made
+ * with LIVESTORM_API_TOKEN set is a live build, and the dead branch below takes the sandbox's
+ * dynamic import, and so its code, out of the server bundle. Outside Next (scripts, tests) it is
+ * unset: the sandbox is there.
+ */
+export function buildIncludesSandbox(): boolean {
+  return process.env.BUILD_INCLUDES_SANDBOX !== 'no';
+}
+
+/** The sandbox module, loaded on first use and only in sandbox mode. */
+function loadSandbox(): Promise<typeof import('@/lib/sandbox')> {
+  return process.env.BUILD_INCLUDES_SANDBOX === 'no'
+    ? Promise.reject(new Error('this build has no sandbox (it was built with LIVESTORM_API_TOKEN set)'))
+    : import('@/lib/sandbox');
+}
 
 /**
  * The client a configuration describes: Livestorm over the network, or the in-process sandbox.
@@ -20,10 +37,15 @@ export function clientFromConfig(config: Config, extra: Pick<ClientOptions, 'onR
 
 function transportFor(config: Config): Transport {
   if (config.mode === 'live') return (request) => fetch(request);
-  const sandbox = createSandbox({
-    token: config.livestorm.token,
-    dataDir: config.sandbox.dataDir,
-    webhookSecret: config.webhooks.secret ?? undefined,
-  });
-  return (request) => sandbox.handle(request);
+  let sandbox: Promise<SandboxInstance> | null = null;
+  return async (request) => {
+    sandbox ??= loadSandbox().then(({ createSandbox }) =>
+      createSandbox({
+        token: config.livestorm.token,
+        dataDir: config.sandbox.dataDir,
+        webhookSecret: config.webhooks.secret ?? undefined,
+      }),
+    );
+    return (await sandbox).handle(request);
+  };
 }

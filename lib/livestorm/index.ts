@@ -1,58 +1,37 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
-import { callCounterFile, createCallCounter, type CallCounter, type CallCounts } from './call-counter';
-import type { LivestormClient } from './client';
+import { processSingleton } from '@/lib/process-singleton';
+import { callCounterFile, createCallCounter, type CallCounter } from './call-counter';
+import type { CallCounts, LivestormClient } from './public';
 import { clientFromConfig } from './from-config';
 
-export { LivestormError } from './errors';
-export type { LivestormClient, QuotaSnapshot } from './client';
-export type { CallCounts } from './call-counter';
-export { checkToken, type TokenCheck, type TokenCheckResult } from './ping';
-export { fetchCatalog } from './reads';
-export { fetchFieldLabels, isAlreadyRegistered, registerPerson, toRegistrationBody } from './registration';
-export {
-  DEFAULT_SIGNATURE_MAX_AGE_SECONDS,
-  WEBHOOK_EVENTS,
-  WEBHOOK_SIGNATURE_HEADER,
-  createWebhook,
-  deleteWebhook,
-  describeSignatureFailure,
-  isWebhookEvent,
-  listWebhooks,
-  parseWebhook,
-  signWebhook,
-  verifyWebhookSignature,
-  type LivestormWebhook,
-  type SignatureFailure,
-  type WebhookEvent,
-  type WebhookSubscription,
-} from './webhooks';
+/**
+ * The site's entry to Livestorm (server only: the token never reaches a browser bundle). Callers
+ * import this folder through its entries only, and ESLint says so: `@/lib/livestorm` here,
+ * `@/lib/livestorm/public` for the operators' CLIs, `@/lib/livestorm/types` for the browser.
+ */
+export * from './public';
 
-// One client per process so the rate limiter and quota figures are shared by every caller.
-const globalForLivestorm = globalThis as typeof globalThis & {
-  __livestormClient?: LivestormClient;
-  /** null: the record could not be opened (logged once); calls still go out. */
-  __livestormCallCounter?: CallCounter | null;
-};
-
+/** null: the record could not be opened (logged once); calls still go out. */
 function callCounter(): CallCounter | null {
-  if (globalForLivestorm.__livestormCallCounter === undefined) {
+  return processSingleton('livestorm:call-counter', () => {
     try {
-      globalForLivestorm.__livestormCallCounter = createCallCounter(callCounterFile(getConfig().dataDir));
+      return createCallCounter(callCounterFile(getConfig().dataDir));
     } catch (error) {
       log.warn('could not open the record of Livestorm calls; they are not counted', errorFields(error));
-      globalForLivestorm.__livestormCallCounter = null;
+      return null;
     }
-  }
-  return globalForLivestorm.__livestormCallCounter;
+  });
 }
 
+/** One client per process, so the rate limiter and quota figures are shared by every caller. */
 export function getLivestorm(): LivestormClient {
-  globalForLivestorm.__livestormClient ??= clientFromConfig(getConfig(), {
-    onRequestSent: ({ method }) => callCounter()?.record(method === 'GET' ? 'read' : 'write', Date.now()),
-  });
-  return globalForLivestorm.__livestormClient;
+  return processSingleton('livestorm:client', () =>
+    clientFromConfig(getConfig(), {
+      onRequestSent: ({ method }) => callCounter()?.record(method === 'GET' ? 'read' : 'write', Date.now()),
+    }),
+  );
 }
 
 /** Calls this site sent over the last 30 days (all processes sharing DATA_DIR), or null when not recorded. */

@@ -1,6 +1,6 @@
 import { isTimeZone } from '@/lib/time';
 import { plainTextExcerpt, sanitizeDescription } from '@/lib/sanitize';
-import type { RegistrationField, Session, SessionStatus, WebinarEvent } from '@/lib/events/types';
+import type { RegistrationField, Session, SessionStatus, WebinarEvent } from './types';
 import type { WireEvent, WireField, WireSession } from './schema';
 
 /** Pure mappers from Livestorm's wire resources to our domain types. */
@@ -58,7 +58,7 @@ function allowsMany(options: WireField['options']): boolean {
   return !!options && !Array.isArray(options) && options.multiple_answers === true;
 }
 
-/** Maps the several type vocabularies seen in the wild (§4.2) onto the inputs we render. */
+/** Maps the several type vocabularies seen in the wild (docs/livestorm-api.md §4.2) onto the inputs we render. */
 export function toRegistrationField(wire: WireField, index: number): RegistrationField {
   const base = {
     id: wire.id,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LivestormClient } from './client';
 import { LivestormError } from './errors';
 
-/** `GET /ping` answers 200 with an empty body (../shared/livestorm-api.md §2); an empty object is tolerated. */
+/** `GET /ping` answers 200 with an empty body (docs/livestorm-api.md §2); an empty object is tolerated. */
 const pingResponse = z.union([z.undefined(), z.null(), z.looseObject({})]);
 
 /**

@@ -1,7 +1,7 @@
-import type { Catalog } from '@/lib/events/types';
 import type { LivestormClient } from './client';
 import { toSession, toWebinarEvent } from './mappers';
 import { eventResource, sessionResource } from './schema';
+import type { Catalog } from './types';
 
 /** How far back sessions are fetched: far enough to catch any session still running. */
 const LIVE_LOOKBACK_SECONDS = 24 * 60 * 60;

@@ -1,10 +1,3 @@
-import type {
-  AnswerValue,
-  Attribution,
-  FieldLabel,
-  RegistrationOutcome,
-  RegistrationRequest,
-} from '@/lib/registration/types';
 import type { LivestormClient } from './client';
 import { LivestormError } from './errors';
 import { httpLinkOrNull } from './mappers';
@@ -15,9 +8,10 @@ import {
   sessionPersonList,
   sessionStatusDocument,
 } from './schema';
+import type { AnswerValue, Attribution, FieldLabel, RegistrationOutcome, RegistrationRequest } from './types';
 
 /**
- * The wire side of registration (../shared/livestorm-api.md §5): pure, takes a client, so unit
+ * The wire side of registration (docs/livestorm-api.md §5): pure, takes a client, so unit
  * tests drive it against the sandbox. Final answers come back as values; transient failures
  * (rate limit, outage, quota, auth, unreadable response) are thrown as they are so the caller's
  * outbox can try again later.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Zod schemas of Livestorm's JSON:API wire format (../shared/livestorm-api.md §4).
+ * Zod schemas of Livestorm's JSON:API wire format (docs/livestorm-api.md §4).
  * Lenient where the reference reports disagreeing sources, strict on what the site relies on.
  */
 

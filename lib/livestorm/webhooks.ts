@@ -5,7 +5,7 @@ import { LivestormError } from './errors';
 import { webhookDocument, webhookEnvelope, webhookResource, type WireWebhook } from './schema';
 
 /**
- * Livestorm webhooks on the wire (../shared/livestorm-api.md §8): the signature, the delivery
+ * Livestorm webhooks on the wire (docs/livestorm-api.md §8): the signature, the delivery
  * envelope, and the subscription calls. Pure (no `server-only`, no config): the sandbox signs
  * its deliveries with `signWebhook`, and the operators' CLI runs under plain tsx.
  */

@@ -1,5 +1,4 @@
-import type { RegistrationField } from '@/lib/events/types';
-import type { FieldLabel } from './types';
+import type { FieldLabel, RegistrationField } from '@/lib/livestorm/types';
 
 /**
  * The registration form as the visitor sees it: each event field with a human label. Built on the
@@ -55,7 +54,7 @@ export function labelFromSlug(slug: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Livestorm needs an email for every API registration (§5); events that do not list it still get one. */
+/** Livestorm needs an email for every API registration (docs/livestorm-api.md §5); events that do not list it still get one. */
 const EMAIL_FIELD: RegistrationField = { id: 'email', kind: 'email', order: -1, required: true, custom: false };
 
 /** Field ids become form control names (`answers.<id>`); anything unusual is kept out of paths. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { FieldKind } from '@/lib/events/types';
+import type { Answer, FieldKind } from '@/lib/livestorm/types';
 import type { FormField } from './form-model';
-import type { Answer } from './types';
 
 /**
  * One schema for both sides: react-hook-form validates with it in the browser, and the server

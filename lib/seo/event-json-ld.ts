@@ -5,7 +5,7 @@
  */
 import { sessionTitle } from '@/lib/calendar/session-calendar';
 import { isRegistrableSession } from '@/lib/events/select';
-import type { Session, WebinarEvent } from '@/lib/events/types';
+import type { Session, WebinarEvent } from '@/lib/livestorm/types';
 import { absoluteUrl, eventPath } from '@/lib/events/urls';
 import { isoWithOffset, isTimeZone } from '@/lib/time';
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { isVisibleEvent } from '@/lib/events/select';
-import type { Catalog } from '@/lib/events/types';
+import type { Catalog } from '@/lib/livestorm/types';
 import { absoluteUrl, eventPath } from '@/lib/events/urls';
 
 /**

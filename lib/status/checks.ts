@@ -1,5 +1,4 @@
-import { LivestormError } from '@/lib/livestorm/errors';
-import type { WebhookSubscription } from '@/lib/livestorm/webhooks';
+import { LivestormError, type WebhookSubscription } from '@/lib/livestorm/public';
 import { errorFields, log } from '@/lib/log';
 import type { SubscriptionsCheck } from './report';
 

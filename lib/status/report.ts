@@ -1,10 +1,7 @@
 import type { CacheStatus } from '@/lib/cache/tagged-cache';
-import type { CallCounts } from '@/lib/livestorm/call-counter';
-import type { QuotaSnapshot } from '@/lib/livestorm/client';
-import type { TokenCheck } from '@/lib/livestorm/ping';
-import type { WebhookSubscription } from '@/lib/livestorm/webhooks';
-import type { OutboxStats } from '@/lib/registration/outbox';
-import type { WebhookActivity } from './webhook-activity';
+import type { CallCounts, QuotaSnapshot, TokenCheck, WebhookSubscription } from '@/lib/livestorm/types';
+import type { OutboxStats } from '@/lib/registration/server/outbox';
+import type { WebhookActivity } from '@/lib/webhooks/activity';
 
 /**
  * The operators' status report: a pure function of what the process knows and the clock, shared

@@ -1,13 +1,14 @@
 import 'server-only';
 import { cacheStatuses } from '@/lib/cache/tagged-cache';
 import { getConfig } from '@/lib/config';
-import { catalogCache } from '@/lib/events/catalog';
+import { catalogCache } from '@/lib/events/server/catalog';
 import { checkToken, getLivestorm, listWebhooks, livestormCallCounts, type TokenCheck } from '@/lib/livestorm';
 import { errorFields, log } from '@/lib/log';
-import { getRegistrationRuntime } from '@/lib/registration/runtime';
+import { processSingleton } from '@/lib/process-singleton';
+import { getRegistrationRuntime } from '@/lib/registration/server/runtime';
+import { webhookActivity } from '@/lib/webhooks/activity';
 import { cachedCheck, subscriptionsCheck } from './checks';
 import { buildStatusReport, type StatusInputs, type StatusReport, type SubscriptionsCheck } from './report';
-import { webhookActivity } from './webhook-activity';
 
 /**
  * How often status views may call Livestorm, however many there are. Sized for a monitor polling
@@ -23,15 +24,12 @@ export interface StatusChecks {
   subscriptions: () => Promise<SubscriptionsCheck>;
 }
 
-// On globalThis: the page and the JSON route are bundled separately and must share one window.
-const globalForStatus = globalThis as typeof globalThis & { __statusChecks?: StatusChecks };
-
+/** Per process: the page and the JSON route are bundled separately and must share one window. */
 function statusChecks(): StatusChecks {
-  globalForStatus.__statusChecks ??= {
+  return processSingleton('status:checks', () => ({
     tokenCheck: cachedCheck(() => checkToken(getLivestorm()), TOKEN_CHECK_TTL_MS),
     subscriptions: cachedCheck(subscriptionsCheck(() => listWebhooks(getLivestorm())), SUBSCRIPTIONS_TTL_MS),
-  };
-  return globalForStatus.__statusChecks;
+  }));
 }
 
 function outboxFigures(): StatusInputs['outbox'] {

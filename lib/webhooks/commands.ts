@@ -1,9 +1,7 @@
 import type { Config } from '@/lib/config';
-import { SUBSCRIBED_WEBHOOK_EVENTS } from '@/lib/events/webhook-tags';
-import type { LivestormClient } from '@/lib/livestorm/client';
-import { LivestormError } from '@/lib/livestorm/errors';
-import { listWebhooks, type WebhookSubscription } from '@/lib/livestorm/webhooks';
+import { LivestormError, listWebhooks, type LivestormClient, type WebhookSubscription } from '@/lib/livestorm/public';
 import { isSameUrl, removeSiteSubscriptions, siteWebhookUrl, syncSiteSubscriptions } from './subscriptions';
+import { SUBSCRIBED_WEBHOOK_EVENTS } from './tags';
 
 /** `npm run webhooks -- setup|list|remove`: the operators' side of Livestorm webhooks. */
 

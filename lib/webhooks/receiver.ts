@@ -1,12 +1,13 @@
 import { refreshTags } from '@/lib/cache/tagged-cache';
-import { tagsForWebhook } from '@/lib/events/webhook-tags';
 import { WEBHOOK_SIGNATURE_HEADER, describeSignatureFailure, parseWebhook, verifyWebhookSignature } from '@/lib/livestorm';
 import { log } from '@/lib/log';
-import { recordWebhook, type WebhookOutcome } from '@/lib/status/webhook-activity';
+import { processSingleton } from '@/lib/process-singleton';
+import { recordWebhook, type WebhookOutcome } from './activity';
+import { tagsForWebhook } from './tags';
 
 /**
  * The webhook route's work: verify, read, drop duplicates, refresh what the delivery touches,
- * answer at once. Livestorm retries non-2xx answers (§8.4), so only deliveries that can never
+ * answer at once. Livestorm retries non-2xx answers (docs/livestorm-api.md §8.4), so only deliveries that can never
  * succeed (forged, stale, unreadable) get one; the refresh runs in the background.
  */
 
@@ -21,12 +22,9 @@ interface SeenDelivery {
   signedAt: number;
 }
 
-// On globalThis: one memory of deliveries per process, whichever bundle handles the request.
-const globalForWebhooks = globalThis as typeof globalThis & { __webhookDeliveriesSeen?: Map<string, SeenDelivery> };
-
+/** One memory of deliveries per process, whichever bundle handles the request. */
 function seenDeliveries(): Map<string, SeenDelivery> {
-  globalForWebhooks.__webhookDeliveriesSeen ??= new Map();
-  return globalForWebhooks.__webhookDeliveriesSeen;
+  return processSingleton('webhooks:seen-deliveries', () => new Map<string, SeenDelivery>());
 }
 
 /** Insertion order is arrival order: expired and excess entries are at the front. */

@@ -1,6 +1,5 @@
-import { SUBSCRIBED_WEBHOOK_EVENTS } from '@/lib/events/webhook-tags';
-import type { LivestormClient } from '@/lib/livestorm/client';
-import { createWebhook, deleteWebhook, listWebhooks, type WebhookSubscription } from '@/lib/livestorm/webhooks';
+import { createWebhook, deleteWebhook, listWebhooks, type LivestormClient, type WebhookSubscription } from '@/lib/livestorm/public';
+import { SUBSCRIBED_WEBHOOK_EVENTS } from './tags';
 
 /**
  * The site's own webhook subscriptions: those whose URL is its webhook route. Livestorm's

@@ -238,8 +238,11 @@ function walkedInputFiles() {
   return files;
 }
 
-/** Content hash of everything `next build` reads, used to skip rebuilding an unchanged tree. */
-export function computeBuildHash() {
+/**
+ * Content hash of everything `next build` reads, used to skip rebuilding an unchanged tree. `env`
+ * is the build's environment (a token makes a live build, without the sandbox).
+ */
+export function computeBuildHash(env = process.env) {
   const files = new Set(gitInputFiles() ?? walkedInputFiles());
   // Root files are added explicitly: git may ignore some of them (.env*), and the walk skips them.
   for (const file of BUILD_INPUT_FILES) if (existsSync(path.join(ROOT, file))) files.add(file);
@@ -254,9 +257,11 @@ export function computeBuildHash() {
     }
     hash.update(`${file}\0${createHash('sha256').update(content).digest('hex')}\n`);
   }
+  // A token at build time makes a live build without the sandbox (next.config.js).
+  hash.update(`sandbox:${env.LIVESTORM_API_TOKEN?.trim() ? 'no' : 'yes'}\n`);
   // NEXT_PUBLIC_* values are inlined into the client bundle at build time.
-  for (const key of Object.keys(process.env).filter((name) => name.startsWith('NEXT_PUBLIC_')).sort()) {
-    hash.update(`env:${key}=${process.env[key]}\n`);
+  for (const key of Object.keys(env).filter((name) => name.startsWith('NEXT_PUBLIC_')).sort()) {
+    hash.update(`env:${key}=${env[key]}\n`);
   }
   return hash.digest('hex');
 }

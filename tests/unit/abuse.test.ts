@@ -4,17 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type AbuseReason,
-  abuseMessage,
-  checkFormToken,
-  clientIp,
-  createRegistrationLimiter,
-  HONEYPOT_FIELD,
-  isHoneypotFilled,
-  issueFormToken,
-  loadOrCreateSecret,
-} from '@/lib/registration/abuse';
+import { HONEYPOT_FIELD, isHoneypotFilled } from '@/lib/registration/honeypot';
+import { abuseMessage, type AbuseReason } from '@/lib/registration/server/abuse-messages';
+import { clientIp } from '@/lib/registration/server/client-ip';
+import { loadOrCreateSecret } from '@/lib/registration/server/form-secret';
+import { checkFormToken, issueFormToken } from '@/lib/registration/server/form-token';
+import { createRegistrationLimiter } from '@/lib/registration/server/limiter';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECRET = 'a'.repeat(64);
@@ -172,7 +167,7 @@ describe('loadOrCreateSecret', () => {
 
   it('gives every process starting at once the same secret', async () => {
     const dir = tmp();
-    const moduleUrl = pathToFileURL(path.join(ROOT, 'lib/registration/abuse.ts')).href;
+    const moduleUrl = pathToFileURL(path.join(ROOT, 'lib/registration/server/form-secret.ts')).href;
     // Each child spins until a shared start time, so their create attempts really overlap.
     const script = `
       const { loadOrCreateSecret } = await import(${JSON.stringify(moduleUrl)});

@@ -8,8 +8,9 @@ import {
   externalReferrer,
   nextAttribution,
   readAttributionForm,
-} from '@/lib/registration/attribution';
-import { EMPTY_ATTRIBUTION, type Attribution } from '@/lib/registration/types';
+  EMPTY_ATTRIBUTION,
+} from '@/lib/attribution';
+import type { Attribution } from '@/lib/livestorm/types';
 
 const OWN = ['landing.example.com', 'localhost:3000', null];
 

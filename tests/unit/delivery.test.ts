@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLivestormClient, type LivestormClient } from '@/lib/livestorm/client';
 import { LivestormError } from '@/lib/livestorm/errors';
 import { registerPerson } from '@/lib/livestorm/registration';
-import { SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSandbox, type SandboxInstance } from '@/lib/livestorm/sandbox';
+import { SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSandbox, type SandboxInstance } from '@/lib/sandbox';
 import { sessionPersonList } from '@/lib/livestorm/schema';
 import {
   backoffDelay,
@@ -13,10 +13,11 @@ import {
   type DeliveryEvent,
   type DeliveryOptions,
   type DeliveryWorker,
-} from '@/lib/registration/delivery';
-import { createOutbox, type Outbox, type OutboxEntry } from '@/lib/registration/outbox';
-import { asTransient } from '@/lib/registration/runtime';
-import { EMPTY_ATTRIBUTION, type RegistrationOutcome, type RegistrationRequest } from '@/lib/registration/types';
+} from '@/lib/registration/server/delivery';
+import { createOutbox, type Outbox, type OutboxEntry } from '@/lib/registration/server/outbox';
+import { asTransient } from '@/lib/registration/server/runtime';
+import { EMPTY_ATTRIBUTION } from '@/lib/attribution';
+import type { RegistrationOutcome, RegistrationRequest } from '@/lib/livestorm/types';
 
 // The delivery worker as production wires it (runtime.ts: registerPerson, asTransient),
 // over a real SQLite outbox, the real client and the real sandbox handler with Livestorm's 5 req/s.

@@ -14,7 +14,7 @@ import {
   parseOrigin,
   type EmbedContext,
 } from '@/lib/embed/options';
-import { EMPTY_ATTRIBUTION } from '@/lib/registration/types';
+import { EMPTY_ATTRIBUTION } from '@/lib/attribution';
 
 const context = (options: Partial<EmbedContext['options']>, attribution: Partial<EmbedContext['attribution']> = {}): EmbedContext => ({
   options: { ...DEFAULT_EMBED_OPTIONS, ...options },

@@ -1,5 +1,5 @@
 // Domain objects for unit tests: valid defaults, overridden per case.
-import type { Session, WebinarEvent } from '@/lib/events/types';
+import type { Session, WebinarEvent } from '@/lib/livestorm/types';
 
 export function event(id: string, overrides: Partial<WebinarEvent> = {}): WebinarEvent {
   return {

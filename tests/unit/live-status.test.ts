@@ -11,7 +11,7 @@ import {
   sessionLabel,
   type LiveStatus,
 } from '@/lib/events/live-status';
-import type { Catalog, Session } from '@/lib/events/types';
+import type { Catalog, Session } from '@/lib/livestorm/types';
 import { event, session } from './factories';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');

@@ -10,8 +10,9 @@ import {
   registerPerson,
   toRegistrationBody,
 } from '@/lib/livestorm/registration';
-import { SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSandbox, type SandboxInstance } from '@/lib/livestorm/sandbox';
-import { EMPTY_ATTRIBUTION, type Answer, type RegistrationRequest } from '@/lib/registration/types';
+import { SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSandbox, type SandboxInstance } from '@/lib/sandbox';
+import { EMPTY_ATTRIBUTION } from '@/lib/attribution';
+import type { Answer, RegistrationRequest } from '@/lib/livestorm/types';
 import { sandboxClient } from './sandbox-client';
 
 // The real client against the real in-process sandbox handler: no mocks.

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutbox, type EntryStatus, type Outbox } from '@/lib/registration/outbox';
-import { EMPTY_ATTRIBUTION, type RegistrationRequest } from '@/lib/registration/types';
+import { EMPTY_ATTRIBUTION } from '@/lib/attribution';
+import type { RegistrationRequest } from '@/lib/livestorm/types';
+import { createOutbox, type EntryStatus, type Outbox } from '@/lib/registration/server/outbox';
 
 // The outbox against a real SQLite file in a temporary folder. Time is passed in explicitly, so
 // every lease and retry below is exact.

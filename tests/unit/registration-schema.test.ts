@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldKind, RegistrationField } from '@/lib/events/types';
+import type { FieldKind, FieldLabel, RegistrationField } from '@/lib/livestorm/types';
 import { answerName, buildFormModel, labelFromSlug, type FormField } from '@/lib/registration/form-model';
 import {
   buildRegistrationSchema,
@@ -8,7 +8,6 @@ import {
   toAnswers,
   validateRegistration,
 } from '@/lib/registration/schema';
-import type { FieldLabel } from '@/lib/registration/types';
 
 const OPTIONS = ['Small', 'Large'];
 const LABEL = 'Team Name';

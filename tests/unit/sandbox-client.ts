@@ -1,6 +1,6 @@
 // The real Livestorm client on an in-process sandbox: fast limits and retries, no network.
 import { createLivestormClient, type LivestormClient } from '@/lib/livestorm/client';
-import type { Sandbox } from '@/lib/livestorm/sandbox';
+import type { Sandbox } from '@/lib/sandbox';
 
 export const SANDBOX_BASE = 'http://sandbox.internal';
 

@@ -10,7 +10,7 @@ import {
   type SandboxInstance,
   type SandboxState,
   type SessionAttributes,
-} from '@/lib/livestorm/sandbox';
+} from '@/lib/sandbox';
 
 // state.json persistence, atomic writes and the whole-day rebase that keeps demo data current.
 

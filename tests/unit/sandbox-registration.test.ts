@@ -6,7 +6,7 @@ import {
   createSandbox,
   type PersonAttributes,
   type SessionAttributes,
-} from '@/lib/livestorm/sandbox';
+} from '@/lib/sandbox';
 
 // POST /sessions/:id/people and GET /sessions/:id/people.
 

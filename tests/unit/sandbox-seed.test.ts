@@ -6,7 +6,7 @@ import {
   SEED_SESSIONS,
   createSeedState,
   type SandboxState,
-} from '@/lib/livestorm/sandbox';
+} from '@/lib/sandbox';
 
 // Invariants of the seeded workspace, checked at several clock values so that "now-relative"
 // generation holds all year round (DST periods, late evening UTC, year end...).

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_WEBHOOK_SECRET, SEED_EVENTS, SEED_SESSIONS, createSandbox, type WebhookDelivery } from '@/lib/livestorm/sandbox';
+import { SANDBOX_WEBHOOK_SECRET, SEED_EVENTS, SEED_SESSIONS, createSandbox, type WebhookDelivery } from '@/lib/sandbox';
 import { createWebhook, deleteWebhook, listWebhooks, parseWebhook, verifyWebhookSignature } from '@/lib/livestorm/webhooks';
 import { SANDBOX_BASE as BASE, sandboxClient } from './sandbox-client';
 

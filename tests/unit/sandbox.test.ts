@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageMeta as Meta } from '@/lib/livestorm/sandbox/jsonapi';
+import type { PageMeta as Meta } from '@/lib/sandbox/jsonapi';
 import {
   SEED_EVENTS,
   SEED_SESSIONS,
@@ -8,7 +8,7 @@ import {
   type SandboxOptions,
   type SessionAttributes,
   type StoredEventAttributes,
-} from '@/lib/livestorm/sandbox';
+} from '@/lib/sandbox';
 
 // API behaviour of the sandbox: auth, limits, pagination, filters, compound documents, control routes.
 

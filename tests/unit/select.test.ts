@@ -7,7 +7,7 @@ import {
   selectEventBySlug,
   selectUpcoming,
 } from '@/lib/events/select';
-import type { Catalog, Session, WebinarEvent } from '@/lib/events/types';
+import type { Catalog, Session, WebinarEvent } from '@/lib/livestorm/types';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const hours = (n: number) => new Date(NOW + n * 3_600_000).toISOString();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLivestormClient, type Transport } from '@/lib/livestorm/client';
 import { LivestormError } from '@/lib/livestorm/errors';
 import { checkToken } from '@/lib/livestorm/ping';
-import { createSandbox, type SandboxInstance } from '@/lib/livestorm/sandbox';
+import { createSandbox, type SandboxInstance } from '@/lib/sandbox';
 import { listWebhooks } from '@/lib/livestorm/webhooks';
 import { cachedCheck, subscriptionsCheck } from '@/lib/status/checks';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTaggedCache } from '@/lib/cache/tagged-cache';
 import { TAGS } from '@/lib/events/tags';
 import { signWebhook } from '@/lib/livestorm/webhooks';
-import { webhookActivity } from '@/lib/status/webhook-activity';
+import { webhookActivity } from '@/lib/webhooks/activity';
 import { MAX_WEBHOOK_BODY_BYTES, receiveWebhook } from '@/lib/webhooks/receiver';
 import peopleRegistered from './fixtures/webhook-people-registered.json';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUBSCRIBED_WEBHOOK_EVENTS, tagsForWebhook } from '@/lib/events/webhook-tags';
+import { SUBSCRIBED_WEBHOOK_EVENTS, tagsForWebhook } from '@/lib/webhooks/tags';
 import { TAGS } from '@/lib/events/tags';
 import { WEBHOOK_EVENTS } from '@/lib/livestorm/webhooks';
 

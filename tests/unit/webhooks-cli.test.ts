@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/config';
-import { createSandbox } from '@/lib/livestorm/sandbox';
+import { createSandbox } from '@/lib/sandbox';
 import { createWebhook, listWebhooks } from '@/lib/livestorm/webhooks';
 import { EXIT, runWebhooksCommand } from '@/lib/webhooks/commands';
 import { SANDBOX_BASE, sandboxClient } from './sandbox-client';

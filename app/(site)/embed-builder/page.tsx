@@ -1,15 +1,11 @@
 import type { Metadata } from 'next';
-import { ProblemsNotice } from '@/components/problems-notice';
-import { languageName } from '@/components/badges';
 import { EmbedBuilderForm } from '@/components/embed-builder/builder-form';
 import { EmbedPreview } from '@/components/embed-builder/embed-preview';
 import { SnippetBlock } from '@/components/embed-builder/snippet-block';
-import { getConfig } from '@/lib/config';
-import { embedPagePath, embedTitle, iframeSnippet, parseEmbedWidget, scriptSnippet, SITE_ACCENT } from '@/lib/embed/snippets';
-import { getCatalog, getUpcomingListing } from '@/lib/events/catalog';
-import { isVisibleEvent, languagesOf } from '@/lib/events/select';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { ProblemsNotice } from '@/components/problems-notice';
+import { SITE_ACCENT } from '@/lib/embed/snippets';
+import { loadEmbedBuilder } from '@/lib/pages/embed-builder';
+import type { SearchParams } from '@/lib/pages/request';
 
 export const metadata: Metadata = {
   title: 'Embed builder',
@@ -19,21 +15,8 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default async function EmbedBuilderPage({ searchParams }: { searchParams: SearchParams }) {
-  const [params, catalog, listing] = await Promise.all([searchParams, getCatalog(), getUpcomingListing()]);
-  const { site } = getConfig();
-  const events = catalog.events
-    .filter(isVisibleEvent)
-    .map(({ slug, title, listed }) => ({ slug, title, listed }))
-    .sort((a, b) => a.title.localeCompare(b.title, site.locale));
-  const languages = languagesOf(listing).map((code) => ({ code, name: languageName(code, site.locale) }));
-
-  const { widget, problems } = parseEmbedWidget(params, events);
-  const title = embedTitle(widget.kind, events.find((event) => event.slug === widget.event)?.title ?? null);
-  // The preview posts its messages to this page, as an embed does to its host.
-  const previewSrc = embedPagePath(widget, { embedId: 'builder-preview', host: new URL(site.url).origin });
-  const script = scriptSnippet(site.url, widget);
-  const iframe = iframeSnippet(site.url, widget, title);
+export default async function EmbedBuilderPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { widget, problems, events, languages, title, previewSrc, script, iframe } = await loadEmbedBuilder(await searchParams);
 
   return (
     <div className="flex flex-col gap-8">

@@ -1,9 +1,9 @@
 import { unstable_rethrow } from 'next/navigation';
 import { buildCalendar, calendarFileName } from '@/lib/calendar/session-calendar';
 import { getConfig } from '@/lib/config';
-import { getCatalog } from '@/lib/events/catalog';
-import { isVisibleEvent } from '@/lib/events/select';
-import type { Catalog } from '@/lib/events/types';
+import { getCatalog } from '@/lib/events/server/catalog';
+import { selectPublicSession } from '@/lib/events/select';
+import type { Catalog } from '@/lib/livestorm/types';
 import { errorFields, log } from '@/lib/log';
 
 const SUFFIX = '.ics';
@@ -47,11 +47,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     });
   }
 
-  const session = catalog.sessions.find((candidate) => candidate.id === id && candidate.status !== 'draft');
-  const event = session
-    ? catalog.events.find((candidate) => candidate.id === session.eventId && isVisibleEvent(candidate))
-    : undefined;
-  if (!session || !event) return text('Calendar not found.', 404, { 'Cache-Control': 'public, max-age=60' });
+  const found = selectPublicSession(catalog, id);
+  if (!found) return text('Calendar not found.', 404, { 'Cache-Control': 'public, max-age=60' });
+  const { event, session } = found;
 
   const { site } = getConfig();
   return new Response(buildCalendar([{ event, session }], { siteUrl: site.url, siteName: site.name }), {

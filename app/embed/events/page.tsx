@@ -1,45 +1,20 @@
 import type { Metadata } from 'next';
 import { EmbedFrame } from '@/components/embed/embed-frame';
-import { Pagination } from '@/components/pagination';
 import { LiveStatusScope } from '@/components/live-status/live-status-scope';
+import { Pagination } from '@/components/pagination';
 import { SessionDayGroups } from '@/components/session-day-groups';
-import { getConfig } from '@/lib/config';
-import { EMBED_PATHS, embedContextParams, embedHref, parseEmbedContext } from '@/lib/embed/options';
-import { getUpcomingListing, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
-import { filterListing, groupByDay, paginate, PAGE_SIZE, parseListingFilters } from '@/lib/events/select';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { EMBED_PATHS, embedHref } from '@/lib/embed/options';
+import { loadEmbedListing } from '@/lib/pages/listing';
+import type { SearchParams } from '@/lib/pages/request';
 
 const TITLE = 'Upcoming webinars';
-
-/** `limit`: sessions per page, so a sidebar can show the next three (default: the site's page size). */
-function parseLimit(raw: string | string[] | undefined): number {
-  const value = Number(Array.isArray(raw) ? raw[0] : raw);
-  return Number.isInteger(value) && value >= 1 && value <= 50 ? value : PAGE_SIZE;
-}
 
 export const metadata: Metadata = { title: TITLE, alternates: { canonical: '/' } };
 
 /** The listing for other sites: the same filters as `/`, chosen by the marketer in the embed's URL. */
-export default async function EmbedListPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const context = parseEmbedContext(params);
-  const { filters } = parseListingFilters(params);
-  const [all, viewerTimeZone, now] = await Promise.all([getUpcomingListing(), getViewerTimeZone(), requestNow()]);
-  const { site } = getConfig();
-  const locale = context.options.locale ?? site.locale;
-  const groupingZone = viewerTimeZone ?? site.timeZone;
-  const matching = filterListing(all, filters, groupingZone);
-  const limit = parseLimit(params.limit);
-  const page = paginate(matching, filters.page, limit);
-  const groups = groupByDay(page.items, groupingZone);
-  const filterParams = {
-    q: filters.q || null,
-    from: filters.from,
-    to: filters.to,
-    lang: filters.lang,
-    limit: limit === PAGE_SIZE ? null : String(limit),
-  };
+export default async function EmbedListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const view = await loadEmbedListing(await searchParams);
+  const { context, page, groups } = view;
 
   return (
     <EmbedFrame options={context.options} announce={[{ type: 'ready', kind: 'list', title: TITLE, path: EMBED_PATHS.list }]}>
@@ -49,21 +24,16 @@ export default async function EmbedListPage({ searchParams }: { searchParams: Se
           No upcoming webinars right now. New sessions are announced regularly.
         </p>
       ) : (
-        <LiveStatusScope items={page.items} now={now}>
+        <LiveStatusScope items={page.items} now={view.now}>
           <SessionDayGroups
             groups={groups}
-            viewerTimeZone={viewerTimeZone}
-            locale={locale}
+            viewerTimeZone={view.viewerTimeZone}
+            locale={view.locale}
             hrefFor={(item) => embedHref(EMBED_PATHS.event(item.event.slug), context, { session: item.session.id })}
           />
         </LiveStatusScope>
       )}
-      <Pagination
-        page={page.page}
-        pageCount={page.pageCount}
-        basePath={EMBED_PATHS.list}
-        params={{ ...filterParams, ...Object.fromEntries(embedContextParams(context)) }}
-      />
+      <Pagination page={page.page} pageCount={page.pageCount} basePath={view.basePath} params={view.pageParams} />
     </EmbedFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getEventPage } from '@/lib/events/catalog';
+import { eventExists } from '@/lib/pages/event-page';
 
 /**
  * The existence check lives here, outside the page's loading boundary, so an unknown slug
@@ -8,6 +8,6 @@ import { getEventPage } from '@/lib/events/catalog';
  */
 export default async function EventLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!(await getEventPage(decodeURIComponent(slug)))) notFound();
+  if (!(await eventExists(slug))) notFound();
   return children;
 }

@@ -1,6 +1,7 @@
 import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImageResponse } from '@/components/share-image';
 import { getConfig } from '@/lib/config';
-import { getEventPage } from '@/lib/events/catalog';
+import { getEventPage } from '@/lib/events/server/catalog';
+import { decodeSlug } from '@/lib/pages/request';
 import { formatShareWhen } from '@/lib/time';
 
 export const alt = 'The webinar’s title and the date of its next session';
@@ -10,12 +11,7 @@ export const contentType = SHARE_IMAGE_TYPE;
 /** From the cached catalog, like the page; an unknown slug is a plain 404, not a render error. */
 export default async function EventShareImage({ params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(slug);
-  } catch {
-    decoded = '';
-  }
+  const decoded = decodeSlug(slug);
   const data = decoded ? await getEventPage(decoded) : null;
   if (!data) {
     return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });

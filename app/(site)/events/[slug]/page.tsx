@@ -6,60 +6,24 @@ import { EventFacts } from '@/components/event-facts';
 import { JsonLd } from '@/components/json-ld';
 import { LiveStatusScope } from '@/components/live-status/live-status-scope';
 import { SessionLiveStatus } from '@/components/live-status/session-live-status';
+import { RegistrationSection } from '@/components/registration/registration-section';
 import { SessionTime } from '@/components/session-time';
 import { TimeZoneSync } from '@/components/time-zone-sync';
-import { getConfig } from '@/lib/config';
-import { RegistrationSection } from '@/components/registration/registration-section';
-import { getEventPage, getViewerTimeZone, requestNow } from '@/lib/events/catalog';
-import { getLandingAttribution, getRegistrationForm } from '@/lib/registration/service';
-import { isRegistrableSession } from '@/lib/events/select';
-import { absoluteUrl, eventPath } from '@/lib/events/urls';
-import { buildEventJsonLd } from '@/lib/seo/event-json-ld';
-import { pageMetadata } from '@/lib/seo/metadata';
-import { eventShareImagePath } from '@/lib/seo/share-image';
+import { eventPageMetadata, loadSiteEventPage } from '@/lib/pages/event-page';
 import { serverSessionTime } from '@/lib/time';
 
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { slug } = await params;
-  const data = await getEventPage(decodeURIComponent(slug));
-  if (!data) return { title: 'Webinar not found', robots: { index: false } };
-  const { site } = getConfig();
-  return {
-    ...pageMetadata({
-      title: data.event.title,
-      description: data.event.summary || `A live webinar from ${site.name}: ${data.event.title}.`,
-      canonicalPath: eventPath(data.event.slug),
-      site,
-    }),
-    // Unlisted events are shared by link only.
-    robots: data.event.listed ? undefined : { index: false },
-  };
+  return eventPageMetadata((await params).slug);
 }
 
 export default async function EventPage({ params }: { params: Params }) {
-  const { slug } = await params;
   // No searchParams here: awaiting them defers the page behind its loading state, which a browser
   // without JavaScript never leaves. The proxy hands over the utm_* parameters instead.
-  const [data, form, attribution, viewerTimeZone, now] = await Promise.all([
-    getEventPage(decodeURIComponent(slug)),
-    getRegistrationForm(decodeURIComponent(slug)),
-    getLandingAttribution(),
-    getViewerTimeZone(),
-    requestNow(),
-  ]);
-  if (!data) notFound();
-  const { event, sessions, canceledSessions } = data;
-  const { site } = getConfig();
-  const open = sessions.some((session) => isRegistrableSession(session, now));
-  const structuredData = buildEventJsonLd({
-    event,
-    sessions: [...sessions, ...canceledSessions],
-    site,
-    imageUrl: absoluteUrl(site.url, eventShareImagePath(event.slug)),
-    now,
-  });
+  const view = await loadSiteEventPage((await params).slug);
+  if (!view) notFound();
+  const { event, sessions, structuredData, viewerTimeZone, locale } = view;
 
   return (
     <article className="flex flex-col gap-8">
@@ -73,7 +37,7 @@ export default async function EventPage({ params }: { params: Params }) {
 
       <header className="flex flex-col gap-4">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{event.title}</h1>
-        <EventFacts event={event} locale={site.locale} />
+        <EventFacts event={event} locale={locale} />
       </header>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -89,10 +53,10 @@ export default async function EventPage({ params }: { params: Params }) {
         </section>
 
         <div className="order-1 flex flex-col gap-3 lg:order-2">
-          {open && form ? (
-            <RegistrationSection form={form} attribution={attribution} now={now} viewerTimeZone={viewerTimeZone} />
+          {view.registration ? (
+            <RegistrationSection registration={view.registration} now={view.now} viewerTimeZone={viewerTimeZone} locale={locale} />
           ) : (
-            <LiveStatusScope items={sessions.map((session) => ({ session, event }))} now={now}>
+            <LiveStatusScope items={sessions.map((session) => ({ session, event }))} now={view.now}>
               <section aria-labelledby="sessions" className="flex flex-col gap-3">
                 <h2 id="sessions" className="text-lg font-semibold text-slate-900">
                   {sessions.length === 1 ? 'Upcoming session' : 'Upcoming sessions'}
@@ -113,8 +77,8 @@ export default async function EventPage({ params }: { params: Params }) {
                           startsAt={session.startsAt}
                           durationMinutes={event.durationMinutes}
                           sessionTimeZone={session.timeZone}
-                          locale={site.locale}
-                          server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, site.locale)}
+                          locale={locale}
+                          server={serverSessionTime(session.startsAt, event.durationMinutes, session.timeZone, viewerTimeZone, locale)}
                           variant="full"
                         />
                       </li>
@@ -129,7 +93,7 @@ export default async function EventPage({ params }: { params: Params }) {
           )}
           {event.language ? (
             <p className="text-sm text-slate-600">
-              Presented in <LanguageBadge code={event.language} locale={site.locale} />
+              Presented in <LanguageBadge code={event.language} locale={locale} />
             </p>
           ) : null}
         </div>

@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfirmationSummary } from '@/components/registration/confirmation-view';
 import { TimeZoneSync } from '@/components/time-zone-sync';
-import { getConfig } from '@/lib/config';
-import { getViewerTimeZone } from '@/lib/events/catalog';
-import { getConfirmation } from '@/lib/registration/service';
+import { eventPath } from '@/lib/events/urls';
+import { loadConfirmationPage } from '@/lib/pages/confirmation';
 
 export const metadata: Metadata = {
   title: 'Your registration',
@@ -16,22 +15,20 @@ export const metadata: Metadata = {
   referrer: 'no-referrer',
 };
 
-const eventRegisterHref = (slug: string) => `/events/${encodeURIComponent(slug)}#register`;
+const eventRegisterHref = (slug: string) => `${eventPath(slug)}#register`;
 
 export default async function ConfirmationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const [confirmation, viewerTimeZone] = await Promise.all([getConfirmation(id), getViewerTimeZone()]);
-  if (!confirmation) notFound();
-  const { site } = getConfig();
+  const page = await loadConfirmationPage((await params).id);
+  if (!page) notFound();
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <TimeZoneSync serverTimeZone={viewerTimeZone} />
+      <TimeZoneSync serverTimeZone={page.viewerTimeZone} />
       <ConfirmationSummary
-        items={confirmation.items}
-        viewerTimeZone={viewerTimeZone}
-        locale={site.locale}
-        siteUrl={site.url}
+        items={page.items}
+        viewerTimeZone={page.viewerTimeZone}
+        locale={page.locale}
+        siteUrl={page.siteUrl}
         registerHref={eventRegisterHref}
       />
       <p>
@@ -42,4 +39,3 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
     </div>
   );
 }
-

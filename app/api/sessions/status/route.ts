@@ -1,4 +1,4 @@
-import { getCatalog, requestNow } from '@/lib/events/catalog';
+import { getCatalog, requestNow } from '@/lib/events/server/catalog';
 import { LIVE_STATUS_CACHE_CONTROL, liveStatusFromCatalog } from '@/lib/events/live-status';
 
 /**

@@ -3,39 +3,36 @@ import { notFound } from 'next/navigation';
 import { EmbedFrame } from '@/components/embed/embed-frame';
 import { FullPageLink } from '@/components/embed/full-page-link';
 import { EventFacts } from '@/components/event-facts';
-import { EmbedRegistration } from '@/components/embed/embed-registration';
-import { loadEmbedEvent } from '@/lib/embed/event-page';
+import { RegistrationSection } from '@/components/registration/registration-section';
 import { EMBED_PATHS } from '@/lib/embed/options';
-import { getEventPage } from '@/lib/events/catalog';
+import { embedEventMetadata, loadEmbedEventPage } from '@/lib/pages/event-page';
+import type { SearchParams } from '@/lib/pages/request';
 
 type Params = Promise<{ slug: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const data = await getEventPage(decodeURIComponent((await params).slug));
-  if (!data) return { title: 'Webinar not found' };
-  return { title: data.event.title, alternates: { canonical: `/events/${encodeURIComponent(data.event.slug)}` } };
+  return embedEventMetadata((await params).slug);
 }
 
 /** One event for other sites: what it is about, and its registration form while a session is open. */
-export default async function EmbedEventPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const data = await loadEmbedEvent((await params).slug, await searchParams);
+export default async function EmbedEventPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
+  const data = await loadEmbedEventPage((await params).slug, await searchParams);
   if (!data) notFound();
-  const { event, form, context } = data;
+  const { event, registration, context } = data;
 
   return (
     <EmbedFrame
       options={context.options}
       announce={[{ type: 'ready', kind: 'event', title: event.title, path: EMBED_PATHS.event(event.slug) }]}
-      sessionsOf={form ? { eventId: event.id, eventSlug: event.slug } : undefined}
+      sessionsOf={registration ? { eventId: event.id, eventSlug: event.slug } : undefined}
     >
       <header className="flex flex-col gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{event.title}</h1>
         <EventFacts event={event} locale={data.locale} />
       </header>
       {event.descriptionHtml ? <div className="prose-description" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} /> : null}
-      {form ? (
-        <EmbedRegistration data={{ ...data, form }} />
+      {registration ? (
+        <RegistrationSection registration={registration} now={data.now} viewerTimeZone={data.viewerTimeZone} locale={data.locale} />
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-surface p-5 text-slate-700">
           {data.sessions.length === 0
