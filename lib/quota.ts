@@ -1,6 +1,6 @@
 /**
- * Quota arithmetic (README, "Quota arithmetic"): pure, so the configuration, the benchmark and the
- * tests share one rule. Livestorm allows 10,000 calls per 30 days (../shared/livestorm-api.md §7).
+ * Quota arithmetic (docs/quota.md): pure, so the configuration, the benchmark and the
+ * tests share one rule. Livestorm allows 10,000 calls per 30 days (docs/livestorm-api.md §7).
  */
 
 export const QUOTA_PERIOD_SECONDS = 30 * 86_400;

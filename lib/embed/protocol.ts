@@ -1,7 +1,7 @@
 /**
  * The embeds' message contract: what an embedded page posts to its host page with
  * `window.parent.postMessage`. `public/embed.js` (the loader) reads exactly these shapes; the
- * README documents them for hosts that listen themselves. Version 1; additions only.
+ * docs/embedding.md documents them for hosts that listen themselves. Version 1; additions only.
  *
  * No message carries personal data: no names, no e-mail addresses, no join links.
  */

@@ -32,7 +32,7 @@ export interface StatusInputs {
   outbox: (OutboxStats & { nextAttemptAt: number | null }) | null;
 }
 
-/** The verdict's rules, in one place (README "Status page" lists them). */
+/** The verdict's rules, in one place (docs/operations.md, "Status page", lists them). */
 export const THRESHOLDS = {
   /** Event data this many refresh intervals old while refreshes fail: degraded. */
   staleSyncIntervals: 3,

@@ -4,7 +4,7 @@ import { EMBED_HOST_URL, FOREIGN_HOST_URL, SITE_URL } from './env';
 import { expect, test } from './fixtures';
 import { acceptedFor, SIMPLE_SLUG, sleep, uniqueEmail } from './registration-helpers';
 
-// A marketer's pages on another origin: the loader snippet as the README gives it, or a plain iframe.
+// A marketer's pages on another origin: the loader snippet as docs/embedding.md gives it, or a plain iframe.
 const LOADER = `<script src="${SITE_URL}/embed.js" async></script>`;
 const HOST_PAGES: Record<string, string> = {
   '/list': `<div data-livestorm-events="list" data-lang="fr" data-theme="dark" data-accent="#e11d48" data-on-event="hostCallback"></div>${LOADER}`,
