@@ -3,6 +3,24 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypeScript from 'eslint-config-next/typescript';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
+/** `@/lib/livestorm/x`, `../livestorm/x`, `../../lib/livestorm/x`...: any way of reaching into the folder. */
+const inside = (folder) => `^(@/lib/|(\\.{1,2}/)+(lib/)?)${folder}`;
+
+const LIVESTORM_PARTS = {
+  regex: `${inside('livestorm')}/(?!(public|types)$)`,
+  message:
+    "Import Livestorm through its entries: '@/lib/livestorm' in the site, '@/lib/livestorm/public' in scripts and the modules they share, '@/lib/livestorm/types' in the browser.",
+};
+const SANDBOX_PARTS = {
+  regex: `${inside('sandbox')}/`,
+  message: "Import the sandbox through its entry ('lib/sandbox'), never its parts.",
+};
+const SANDBOX_ENTRY = {
+  regex: `${inside('sandbox')}$`,
+  allowTypeImports: true,
+  message: 'Only lib/livestorm/from-config.ts loads the sandbox, with a dynamic import, so a live build leaves it out.',
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypeScript,
@@ -29,32 +47,14 @@ export default defineConfig([
     // Tests may reach into the module they test; everything else may not.
     files: ['**/*.{ts,tsx,mts,cts,js,mjs}'],
     ignores: ['lib/livestorm/**', 'lib/sandbox/**', 'tests/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: '@/lib/sandbox',
-              allowTypeImports: true,
-              message:
-                'Only lib/livestorm/from-config.ts loads the sandbox, with a dynamic import, so a live build leaves it out (scripts import ../lib/sandbox).',
-            },
-          ],
-          patterns: [
-            {
-              regex: '^(@/|(\\.\\./)+|\\./)lib/livestorm/(?!(public|types)$)',
-              message:
-                "Import Livestorm through its entries: '@/lib/livestorm' in the site, '@/lib/livestorm/public' in scripts and the modules they share, '@/lib/livestorm/types' in the browser.",
-            },
-            {
-              regex: '^(@/|(\\.\\./)+|\\./)lib/sandbox/',
-              message: "Import the sandbox through its entry ('lib/sandbox'), never its parts.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [LIVESTORM_PARTS, SANDBOX_PARTS] }] },
+  },
+  {
+    // The site's own code never imports the sandbox statically: only lib/livestorm/from-config.ts
+    // loads it, with a dynamic import a live build drops. Scripts run it directly.
+    files: ['app/**', 'components/**', 'lib/**', '*.{ts,tsx,mts,js,mjs}'],
+    ignores: ['lib/livestorm/**', 'lib/sandbox/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LIVESTORM_PARTS, SANDBOX_PARTS, SANDBOX_ENTRY] }] },
   },
   {
     // Playwright fixtures receive a callback named `use`, which the React hooks rule mistakes for

@@ -61,6 +61,7 @@ describe('the lint rule sealing lib/livestorm', () => {
     const deep = await lint("import { createLivestormClient } from '@/lib/livestorm/client';\nexport const a = createLivestormClient;\n", 'lib/status/example.ts');
     expect(deep).toHaveLength(1);
     expect(deep[0]!.message).toMatch(/through its entries/);
+    expect(await lint("import { LivestormError } from '../livestorm/errors';\nexport const a = LivestormError;\n", 'lib/status/example.ts')).toHaveLength(1);
     const entries = await lint(
       "import { getLivestorm } from '@/lib/livestorm';\nimport { listWebhooks } from '@/lib/livestorm/public';\nimport type { Session } from '@/lib/livestorm/types';\nexport const a: [unknown, unknown, Session | null] = [getLivestorm, listWebhooks, null];\n",
       'lib/status/example.ts',
@@ -71,6 +72,8 @@ describe('the lint rule sealing lib/livestorm', () => {
   it('refuses a static import of the sandbox in the site, and its parts in scripts', async () => {
     expect(await lint("import { createSandbox } from '@/lib/sandbox';\nexport const a = createSandbox;\n", 'lib/events/example.ts')).toHaveLength(1);
     expect(await lint("import type { Sandbox } from '@/lib/sandbox';\nexport type A = Sandbox;\n", 'lib/events/example.ts')).toEqual([]);
+    expect(await lint("import { createSandbox } from '../sandbox';\nexport const a = createSandbox;\n", 'lib/events/example.ts')).toHaveLength(1);
+    expect(await lint("import { createSandbox } from '../lib/sandbox';\nexport const a = createSandbox;\n", 'scripts/example.ts')).toEqual([]);
     expect(await lint("import { createSeedState } from '../lib/sandbox/seed';\nexport const a = createSeedState;\n", 'scripts/example.ts')).toHaveLength(1);
   }, 30_000);
 });
