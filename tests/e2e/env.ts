@@ -42,6 +42,8 @@ export const CONSENT = {
 export const RESTART_SITE_PORT = SITE_PORT + 1;
 /** A second site subscribed to the sandbox's webhooks, with a long revalidation interval. */
 export const WEBHOOK_SITE_PORT = SITE_PORT + 2;
+/** The same build without a token, as `npm start` on a fresh clone runs it (in-process sandbox). */
+export const SANDBOX_MODE_SITE_PORT = SITE_PORT + 3;
 /** A marketer's site that may frame the embeds (EMBED_ALLOWED_ORIGINS), and one that may not. */
 export const EMBED_HOST_URL = `http://127.0.0.1:${SITE_PORT + 8}`;
 export const FOREIGN_HOST_URL = `http://127.0.0.1:${SITE_PORT + 9}`;
