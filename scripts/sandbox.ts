@@ -1,6 +1,6 @@
 // Standalone HTTP server for the Livestorm sandbox.
 // Usage: tsx scripts/sandbox.ts [--port 4010] [--host 127.0.0.1] [--data-dir DIR] [--token TOKEN]
-//        [--webhook-secret SECRET] [--fresh]
+//        [--webhook-secret SECRET] [--bulk-task-ms 20] [--fresh]
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     token: { type: 'string', default: 'sandbox-token' },
     // Signs webhook deliveries; the site verifies them with the same LIVESTORM_WEBHOOK_SECRET.
     'webhook-secret': { type: 'string', default: SANDBOX_WEBHOOK_SECRET },
+    // Time a bulk registration job spends on each person.
+    'bulk-task-ms': { type: 'string', default: '20' },
     fresh: { type: 'boolean', default: false },
   },
   strict: true,
@@ -34,9 +36,11 @@ if (!token) fail('--token must not be empty');
 const webhookSecret = values['webhook-secret'];
 if (!webhookSecret) fail('--webhook-secret must not be empty');
 const dataDir = path.resolve(values['data-dir']);
+const bulkTaskMs = Number(values['bulk-task-ms']);
+if (!Number.isInteger(bulkTaskMs) || bulkTaskMs < 0 || bulkTaskMs > 60_000) fail(`invalid --bulk-task-ms ${values['bulk-task-ms']}`);
 
 if (values.fresh) deleteState(dataDir);
-const sandbox = createSandbox({ token, dataDir, webhookSecret });
+const sandbox = createSandbox({ token, dataDir, webhookSecret, bulkTaskMs });
 
 class BodyTooLarge extends Error {}
 

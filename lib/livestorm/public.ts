@@ -10,6 +10,7 @@ export { createLivestormClient, type ClientOptions, type LivestormClient, type T
 export { buildIncludesSandbox, clientFromConfig } from './from-config';
 export { callCounterFile, createCallCounter, type CallCounter } from './call-counter';
 export { checkToken } from './ping';
+export { MAX_PEOPLE_PER_JOB, getBulkJob, getBulkJobTasks, startBulkRegistration } from './bulk';
 export { fetchCatalog } from './reads';
 export { fetchFieldLabels, isAlreadyRegistered, registerPerson, toRegistrationBody } from './registration';
 export {

@@ -95,7 +95,7 @@ export async function isAlreadyRegistered(client: LivestormClient, sessionId: st
 }
 
 /** Upstream details can quote what was sent: drop addresses and links before they reach any log. */
-function redactDetail(detail: string | null): string | null {
+export function redactDetail(detail: string | null): string | null {
   if (!detail) return null;
   const text = detail
     .replace(/https?:\/\/\S+/gi, '[link]')

@@ -128,6 +128,27 @@ export type RegistrationOutcome =
   | { kind: 'closed'; detail: string | null }
   | { kind: 'rejected'; detail: string | null };
 
+/** A bulk registration job as Livestorm reports it (docs/livestorm-api.md §14.1); counters may be unknown. */
+export interface BulkJob {
+  id: string;
+  state: 'processing' | 'ended' | 'failed';
+  total: number | null;
+  processed: number | null;
+  succeeded: number | null;
+  failed: number | null;
+}
+
+/** How one person of a bulk job went. */
+export interface BulkTaskResult {
+  taskId: string;
+  /** Position in the job as submitted. */
+  position: number;
+  email: string | null;
+  outcome: 'registered' | 'already_registered' | 'closed' | 'rejected' | 'pending';
+  /** Livestorm's reason for a closed or rejected task. */
+  detail: string | null;
+}
+
 /** A workspace People Attribute's human label: event fields carry only the slug (docs/livestorm-api.md §4.2). */
 export interface FieldLabel {
   slug: string;

@@ -26,6 +26,8 @@ export interface SandboxContext {
   persist(): void;
   /** Delivers `event` to every subscription for it, in the background. */
   emit(event: WebhookEvent, resource: JsonApiResource): void;
+  /** Works through a bulk job's tasks in the background (resources/jobs.ts). */
+  startJob(jobId: string): void;
   /** Recent registration bodies, oldest first (GET /__sandbox/registrations). */
   readonly received: ReceivedRegistration[];
 }

@@ -3,6 +3,7 @@ import { CONTROL_ROUTES } from './control';
 import { HttpError, JSONAPI_CONTENT_TYPE, errorBody, type Reply } from './jsonapi';
 import { Limits, type Outage, type SandboxStats } from './limits';
 import { API_ROUTES } from './resources';
+import { processNextTask, unfinishedJobs } from './resources/jobs';
 import { Router, resolvePath, routeName } from './router';
 import type { JsonApiResource, SandboxState } from './schema';
 import { createSeedState } from './seed';
@@ -21,6 +22,8 @@ export interface EngineConfig {
   /** Sends webhook deliveries; tests route them in-process. */
   webhookTransport: (request: Request) => Promise<Response>;
   webhookRetryDelaysMs: readonly number[];
+  /** Time a bulk job spends on each task (Livestorm works through jobs in the background). */
+  bulkTaskMs: number;
 }
 
 /**
@@ -36,6 +39,9 @@ export class SandboxEngine implements ControlContext {
   private readonly webhooks: WebhookDispatcher;
   private readonly api = new Router(API_ROUTES, { missing: 'No API route', prefix: '' });
   private readonly control = new Router(CONTROL_ROUTES, { missing: 'No sandbox control route', prefix: '/__sandbox' });
+  /** Bulk jobs being worked through; bumped by reset() so older timers stop. */
+  private readonly runningJobs = new Map<string, Promise<void>>();
+  private jobGeneration = 0;
 
   constructor(private readonly config: EngineConfig) {
     this.store = new StateStore(config.dataDir, config.now());
@@ -46,6 +52,8 @@ export class SandboxEngine implements ControlContext {
       transport: config.webhookTransport,
       retryDelaysMs: config.webhookRetryDelaysMs,
     });
+    // Jobs a stopped sandbox left half done go on where they stopped.
+    for (const id of unfinishedJobs(this.store.state)) this.startJob(id);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -67,6 +75,29 @@ export class SandboxEngine implements ControlContext {
     this.webhooks.dispatch(this.state.webhooks, event, resource, this.state.organization.id);
   }
 
+  startJob(jobId: string): void {
+    if (this.runningJobs.has(jobId)) return;
+    const generation = this.jobGeneration;
+    const run = (async () => {
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, this.config.bulkTaskMs).unref?.());
+        if (generation !== this.jobGeneration) return;
+        try {
+          if (!processNextTask(this, jobId, this.config.now())) return;
+        } catch (error) {
+          console.error('[livestorm-sandbox] bulk job stopped', error);
+          return;
+        }
+      }
+    })().finally(() => this.runningJobs.delete(jobId));
+    this.runningJobs.set(jobId, run);
+  }
+
+  /** Resolves once every bulk job under way has been worked through (for tests). */
+  async jobsIdle(): Promise<void> {
+    while (this.runningJobs.size > 0) await Promise.all([...this.runningJobs.values()]);
+  }
+
   /** `sinceMs` limits the peak to arrivals from then on (a test's own time window). */
   stats(sinceMs = 0): SandboxStats {
     return this.limits.stats(sinceMs);
@@ -76,6 +107,7 @@ export class SandboxEngine implements ControlContext {
     this.store.replace(createSeedState(nowMs));
     this.limits.reset();
     this.received.length = 0;
+    this.jobGeneration += 1;
     this.webhooks.clear();
     this.persist();
     return this.state.anchor;

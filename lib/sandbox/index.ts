@@ -24,6 +24,8 @@ export interface SandboxOptions {
   webhookTransport?: (request: Request) => Promise<Response>;
   /** waits before each delivery retry; default 0.5, 1, 2, 4, 8 s (Livestorm: 5 retries over ~20 min) */
   webhookRetryDelaysMs?: readonly number[];
+  /** time a bulk registration job spends on each task; default 20 ms */
+  bulkTaskMs?: number;
 }
 
 export interface Sandbox {
@@ -38,6 +40,8 @@ export interface Sandbox {
 export interface SandboxInstance extends Sandbox {
   flush(): void;
   webhooksIdle(): Promise<void>;
+  /** Resolves once every bulk registration job under way has been worked through. */
+  jobsIdle(): Promise<void>;
 }
 
 export function createSandbox(options: SandboxOptions): SandboxInstance {
@@ -55,12 +59,14 @@ export function createSandbox(options: SandboxOptions): SandboxInstance {
     webhookSecret: options.webhookSecret || SANDBOX_WEBHOOK_SECRET,
     webhookTransport: options.webhookTransport ?? ((request) => fetch(request)),
     webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+    bulkTaskMs: options.bulkTaskMs ?? 20,
   });
   return {
     handle: (request) => engine.handle(request),
     stats: () => engine.stats(),
     flush: () => engine.flush(),
     webhooksIdle: () => engine.webhooksIdle(),
+    jobsIdle: () => engine.jobsIdle(),
   };
 }
 
@@ -70,6 +76,7 @@ export { peakInWindow, type SandboxStats } from './limits';
 export type { WebhookDelivery } from './webhooks/dispatcher';
 
 export { ORGANIZATION, SEED_EVENTS, SEED_REGISTERED_EMAIL, SEED_SESSIONS, createSeedState, type SeedEventKey, type SeedEventInfo } from './seed';
+export { MAX_TASKS_PER_JOB } from './resources/jobs';
 export { STATE_FILE, deleteState, statePath } from './store';
 export type {
   EventField,

@@ -214,6 +214,45 @@ export const WebhookRecordSchema = z.object({
 });
 export type WebhookRecord = z.infer<typeof WebhookRecordSchema>;
 
+/**
+ * A bulk registration job (docs/livestorm-api.md §14.1) and its tasks, one per person. A task keeps
+ * what was submitted (`input`) only until it is processed.
+ */
+export const JOB_STATUSES = ['processing', 'ended', 'failed'] as const;
+export const TASK_STATUSES = ['pending', 'success', 'failed'] as const;
+export const TaskRecordSchema = z.object({
+  id: z.string(),
+  attributes: z.object({
+    position: z.number().int().nonnegative(),
+    status: z.enum(TASK_STATUSES),
+    email: z.string().nullable(),
+    person_id: z.string().nullable(),
+    /** `already_registered`, `invalid`, `closed`; null unless failed */
+    error_code: z.string().nullable(),
+    error: z.string().nullable(),
+    created_at: unixSeconds,
+    updated_at: unixSeconds,
+  }),
+  input: z.unknown().nullable(),
+});
+export type TaskRecord = z.infer<typeof TaskRecordSchema>;
+export const JobRecordSchema = z.object({
+  id: z.string(),
+  attributes: z.object({
+    session_id: z.string(),
+    status: z.enum(JOB_STATUSES),
+    total: z.number().int().nonnegative(),
+    processed: z.number().int().nonnegative(),
+    success: z.number().int().nonnegative(),
+    fail: z.number().int().nonnegative(),
+    created_at: unixSeconds,
+    updated_at: unixSeconds,
+    ended_at: unixSeconds,
+  }),
+  tasks: z.array(TaskRecordSchema),
+});
+export type JobRecord = z.infer<typeof JobRecordSchema>;
+
 export const OrganizationSchema = z.object({ id: z.string(), name: z.string(), slug: z.string() });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -230,6 +269,8 @@ export const SandboxStateSchema = z.object({
   peopleAttributes: z.array(PeopleAttributeRecordSchema),
   /** Added after version 1 was released: state files without it load with no subscriptions. */
   webhooks: z.array(WebhookRecordSchema).default([]),
+  /** Bulk registration jobs; added later like `webhooks`. */
+  jobs: z.array(JobRecordSchema).default([]),
   /** 30-day quota window, counted from the first call of the period (per the rate-limit docs) */
   quota: z.object({
     periodStart: z.number().int().nonnegative().nullable(),

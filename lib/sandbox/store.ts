@@ -114,6 +114,16 @@ export function rebaseState(state: SandboxState, nowMs: number): boolean {
     webhook.attributes.created_at = shift(webhook.attributes.created_at);
     webhook.attributes.updated_at = shift(webhook.attributes.updated_at);
   }
+  for (const job of state.jobs) {
+    const a = job.attributes;
+    a.created_at = shift(a.created_at);
+    a.updated_at = shift(a.updated_at);
+    a.ended_at = shift(a.ended_at);
+    for (const task of job.tasks) {
+      task.attributes.created_at = shift(task.attributes.created_at);
+      task.attributes.updated_at = shift(task.attributes.updated_at);
+    }
+  }
   state.anchor += days * DAY_MS;
   return true;
 }

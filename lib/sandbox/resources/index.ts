@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../context';
 import type { RouteDefinition } from '../router';
 import { eventRoutes } from './events';
+import { jobRoutes } from './jobs';
 import { peopleRoutes } from './people';
 import { peopleAttributeRoutes } from './people-attributes';
 import { pingRoutes } from './ping';
@@ -15,4 +16,5 @@ export const API_ROUTES: readonly RouteDefinition<SandboxContext>[] = [
   ...peopleRoutes,
   ...peopleAttributeRoutes,
   ...webhookRoutes,
+  ...jobRoutes,
 ];

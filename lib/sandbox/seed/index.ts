@@ -196,6 +196,7 @@ export function createSeedState(nowMs: number): SandboxState {
     people,
     peopleAttributes: buildPeopleAttributes(events),
     webhooks: [],
+    jobs: [],
     quota: { periodStart: null, used: 0 },
   };
 }
