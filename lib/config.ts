@@ -151,6 +151,10 @@ export const configSchema = z.object({
       message: 'must be printable ASCII without spaces',
     }),
   LIVE_STATUS_POLL_SECONDS: integer(2, 3_600, 30),
+  CONSOLE_SECRET: optionalString.refine((secret) => secret === undefined || secret.length >= 32, {
+    message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)',
+  }),
+  CONSOLE_IDLE_MINUTES: integer(5, 24 * 60, 60),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -199,6 +203,11 @@ export interface Config {
   status: { secret: string | null };
   /** How often an open page asks /api/sessions/status for "live now", "ended" and "cancelled". */
   liveStatus: { pollSeconds: number };
+  /**
+   * The marketers' console: the secret that signs its session cookies (null: generated once into
+   * DATA_DIR) and how long a session lasts without activity.
+   */
+  console: { secret: string | null; idleMinutes: number };
   /** Local state: the last good copy of Livestorm data, the sandbox's state. */
   dataDir: string;
 }
@@ -269,6 +278,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     embed: { allowedOrigins: raw.EMBED_ALLOWED_ORIGINS },
     status: { secret: raw.STATUS_SECRET ?? null },
     liveStatus: { pollSeconds: raw.LIVE_STATUS_POLL_SECONDS },
+    console: { secret: raw.CONSOLE_SECRET ?? null, idleMinutes: raw.CONSOLE_IDLE_MINUTES },
     dataDir: raw.DATA_DIR,
   };
 }

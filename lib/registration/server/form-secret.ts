@@ -45,9 +45,9 @@ function awaitWrittenSecret(file: string): string {
  * The configured secret, else the one kept in `<dataDir>/form-secret`, created on first use. Kept
  * on disk so form tokens survive a restart; several processes starting together agree on one.
  */
-export function loadOrCreateSecret(configured: string | null, dataDir: string): string {
+export function loadOrCreateSecret(configured: string | null, dataDir: string, fileName = SECRET_FILE): string {
   if (configured !== null) return configured;
-  const file = path.join(dataDir, SECRET_FILE);
+  const file = path.join(dataDir, fileName);
   if (readIfExists(file) !== null) return awaitWrittenSecret(file);
 
   fs.mkdirSync(dataDir, { recursive: true });
