@@ -7,6 +7,8 @@ export async function register() {
       (await import('./lib/registration/server/runtime')).getRegistrationRuntime();
       // Sandbox mode: subscribe the site to its sandbox's webhooks (not awaited: serving starts at once).
       void (await import('./lib/webhooks/sandbox-loop')).subscribeToSandboxWebhooks();
+      // Sandbox mode: a console account to try the console with, printed once ready.
+      void (await import('./lib/auth/server/demo')).ensureSandboxDemoAccount();
     }
   }
 }

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
+import { isConsolePath } from '@/lib/console/sections';
 import { embedContentSecurityPolicy, isEmbedPath } from '@/lib/embed/framing';
 import {
   ATTRIBUTION_COOKIE,
@@ -46,8 +47,17 @@ function statusGate(request: NextRequest): NextResponse {
   return NextResponse.next({ headers: STATUS_HEADERS });
 }
 
+/** The console is personal: no cache may keep it, no crawler index it (its pages check the session). */
+function consoleResponse(): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set('Cache-Control', 'private, no-store');
+  response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   if (isStatusPath(request.nextUrl.pathname)) return statusGate(request);
+  if (isConsolePath(request.nextUrl.pathname) && request.method === 'GET') return consoleResponse();
   const embed = isEmbedPath(request.nextUrl.pathname);
   const response = await route(request, embed);
   return embed ? asEmbed(response) : response;

@@ -15,7 +15,7 @@ const SECRET_WAIT_MS = 10;
 
 function readIfExists(file: string): string | null {
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    return fs.readFileSync(/* turbopackIgnore: true */ file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -47,14 +47,15 @@ function awaitWrittenSecret(file: string): string {
  */
 export function loadOrCreateSecret(configured: string | null, dataDir: string, fileName = SECRET_FILE): string {
   if (configured !== null) return configured;
-  const file = path.join(dataDir, fileName);
+  // turbopackIgnore: a DATA_DIR file at run time, not a file of the build to trace.
+  const file = path.join(/* turbopackIgnore: true */ dataDir, fileName);
   if (readIfExists(file) !== null) return awaitWrittenSecret(file);
 
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(/* turbopackIgnore: true */ dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
   let fd: number;
   try {
-    fd = fs.openSync(file, 'wx', 0o600);
+    fd = fs.openSync(/* turbopackIgnore: true */ file, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return awaitWrittenSecret(file);
     throw error;
@@ -64,7 +65,7 @@ export function loadOrCreateSecret(configured: string | null, dataDir: string, f
   } catch (error) {
     // An empty file would stop every later start; leave no file rather than a broken one.
     fs.closeSync(fd);
-    fs.rmSync(file, { force: true });
+    fs.rmSync(/* turbopackIgnore: true */ file, { force: true });
     throw error;
   }
   fs.closeSync(fd);
