@@ -316,3 +316,21 @@ describe('registration errors', () => {
     expect(after.data.attributes.registrants_count).toBe(before.data.attributes.registrants_count);
   });
 });
+
+describe('a session with many registrants (pages of 50)', () => {
+  it('lists 130 registrants of the big past session over three pages, each e-mail once, with filters on any page', async () => {
+    const sandbox = createSandbox({ token: 'many-token', requestsPerSecond: 1000 });
+    const get = async (query: string) =>
+      (await sandbox.handle(new Request(`http://sandbox.internal/v1/sessions/${SEED_SESSIONS.past}/people?${query}`, { headers: { Authorization: 'many-token' } }))).json();
+    const pages = await Promise.all([0, 1, 2].map((n) => get(`page[size]=50&page[number]=${n}`)));
+    expect(pages.map((page) => page.data.length)).toEqual([50, 50, 30]);
+    expect(pages[0].meta).toMatchObject({ record_count: 130, page_count: 3, next_page: 1 });
+    const emails = pages.flatMap((page) => page.data.map((person: { attributes: { email: string } }) => person.attributes.email));
+    expect(new Set(emails).size).toBe(130);
+    const last = emails.at(-1)!;
+    expect((await get(`filter[email]=${encodeURIComponent(last)}`)).data).toHaveLength(1);
+    const attended = await get('filter[attended]=true&page[size]=50');
+    expect(attended.meta.record_count).toBeGreaterThan(0);
+    expect(attended.meta.record_count).toBeLessThan(130);
+  });
+});

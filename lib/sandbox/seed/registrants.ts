@@ -42,7 +42,9 @@ export function seedRegistrants(event: EventRecord, session: SessionRecord, coun
   for (let k = 0; k < count; k += 1) {
     const special = session.id === ALREADY_REGISTERED_SESSION && k === 0;
     const [first, last] = special ? [alreadyRegistered.firstName, alreadyRegistered.lastName] : names[(sessionIndex * 5 + k) % names.length]!;
-    const mail = special ? alreadyRegistered.email : `${ascii(first)}.${ascii(last)}@${emailDomain}`;
+    // Names cycle through the list: a session with more registrants than names numbers the repeats.
+    const round = Math.floor(k / names.length);
+    const mail = special ? alreadyRegistered.email : `${ascii(first)}.${ascii(last)}${round > 0 ? `.${round}` : ''}@${emailDomain}`;
     const isPast = s.status === 'past';
     const createdAt = isPast ? s.estimated_started_at - (k + 1) * 5 * 3_600 : nowS - (k + 1) * 3 * 3_600;
     const person = buildPerson({

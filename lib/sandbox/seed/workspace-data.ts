@@ -77,7 +77,7 @@ export const WORKSPACE_DATA: unknown = {
         { "id": "company", "required": false }
       ],
       "sessions": [
-        { "key": "pastOnly-1", "timezone": "America/New_York", "when": { "kind": "day", "days": -30, "time": "11:00" }, "status": "past", "registrants": 5 },
+        { "key": "pastOnly-1", "timezone": "America/New_York", "when": { "kind": "day", "days": -30, "time": "11:00" }, "status": "past", "registrants": 130 },
         { "key": "pastOnly-2", "timezone": "Asia/Tokyo", "when": { "kind": "day", "days": -16, "time": "10:00" }, "status": "past", "name": "APAC replay", "registrants": 3 }
       ]
     },
