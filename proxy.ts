@@ -12,7 +12,7 @@ import {
   externalReferrer,
   nextAttribution,
 } from '@/lib/attribution';
-import { isStatusPath, STATUS_CHALLENGE, STATUS_HEADERS, statusAccess } from '@/lib/status/access';
+import { CONSOLE_STATUS_PAGE, isLegacyStatusPage, isStatusPath, STATUS_CHALLENGE, STATUS_HEADERS, statusAccess } from '@/lib/status/access';
 
 /** Well above a full registration form (a few KB); under Next's 1 MB server-action limit. */
 const MAX_POST_BYTES = 256 * 1024;
@@ -31,9 +31,9 @@ function asEmbed(response: NextResponse): NextResponse {
 const NOWHERE = '/_status-not-configured';
 
 /**
- * The operators' status page answers 401 with a Basic challenge, which a page cannot send itself;
- * the page and the JSON route check again, so their data never renders without the secret. With
- * no STATUS_SECRET both are the site's own 404, as if they did not exist.
+ * The monitors' status report answers 401 with a Basic challenge (so a browser prompts); the route
+ * checks again, so its data never leaves without the secret. With no STATUS_SECRET it is the
+ * site's own 404, as if it did not exist.
  */
 function statusGate(request: NextRequest): NextResponse {
   const access = statusAccess(request.headers.get('authorization'), getConfig().status.secret);
@@ -57,6 +57,8 @@ function consoleResponse(): NextResponse {
 
 export async function proxy(request: NextRequest) {
   if (isStatusPath(request.nextUrl.pathname)) return statusGate(request);
+  // The status page moved into the console (signed in there); /status.json stays for monitors.
+  if (isLegacyStatusPage(request.nextUrl.pathname)) return NextResponse.redirect(new URL(CONSOLE_STATUS_PAGE, request.url), 308);
   if (isConsolePath(request.nextUrl.pathname) && request.method === 'GET') return consoleResponse();
   const embed = isEmbedPath(request.nextUrl.pathname);
   const response = await route(request, embed);

@@ -8,7 +8,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type StatusAccess = 'disabled' | 'denied' | 'granted';
 
-export const STATUS_PATHS = ['/status', '/status.json'] as const;
+/** What monitors poll, with the secret. People read the same report in the console (/console/status). */
+export const STATUS_PATHS = ['/status.json'] as const;
+
+/** The status page's old address: it moved into the console, and this redirects there. */
+export const LEGACY_STATUS_PAGE = '/status';
+export const CONSOLE_STATUS_PAGE = '/console/status';
 
 /** What a refused request is told, so browsers show their password prompt. */
 export const STATUS_CHALLENGE = 'Basic realm="status", charset="UTF-8"';
@@ -19,8 +24,14 @@ export const STATUS_HEADERS = {
   'X-Robots-Tag': 'noindex, nofollow',
 } as const;
 
+const trimmed = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
+
 export function isStatusPath(pathname: string): boolean {
-  return (STATUS_PATHS as readonly string[]).includes(pathname.replace(/\/+$/, '') || '/');
+  return (STATUS_PATHS as readonly string[]).includes(trimmed(pathname));
+}
+
+export function isLegacyStatusPage(pathname: string): boolean {
+  return trimmed(pathname) === LEGACY_STATUS_PAGE;
 }
 
 /** The password of a Basic header or the token of a Bearer one; null for anything else. */

@@ -1,30 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
-import { SITE_DATA_DIR, siteEnv } from './env';
+import { addConsoleUser as addUser, CONSOLE_PASSWORD as PASSWORD, signInToConsole as signIn } from './console-helpers';
 import { expect, test } from './fixtures';
 
 // The marketers' console: accounts from the CLI, sign-in on the server, every page guarded.
-
-const PASSWORD = 'correct horse battery staple 42';
-
-/** `npm run console -- add-user`, as an operator runs it against the site's DATA_DIR. */
-function addUser(email: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/console.ts', 'add-user', email, '--password-stdin'], {
-    env: { ...process.env, ...siteEnv(SITE_DATA_DIR) },
-    input: PASSWORD,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  expect(result.status, result.stderr).toBe(0);
-  expect(result.stdout).toContain(`Created the console account ${email}`);
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/console/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test.describe('console', () => {
   const email = `marketer.${Date.now().toString(36)}@example.com`;

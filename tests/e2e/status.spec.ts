@@ -1,10 +1,12 @@
 import type { APIRequestContext } from '@playwright/test';
 import { SANDBOX_TOKEN, STATUS_SECRET } from './env';
 import { expect, test, type SandboxHelpers } from './fixtures';
+import { addConsoleUser, consoleEmail, signInToConsole } from './console-helpers';
 import { postRegistration, scrapeForm, SIMPLE_SLUG, sleep, uniqueEmail } from './registration-helpers';
 
-// The operators' status page and its JSON form (STATUS_SECRET is set in siteEnv). Without a
-// secret both are a plain 404: covered by tests/unit/status-routes.test.ts, no second site needed.
+// The operators' status report: /status.json for monitors (STATUS_SECRET is set in siteEnv; without
+// a secret it is a plain 404, covered by tests/unit/status-routes.test.ts), and the same report as a
+// page in the console, /console/status, where /status now leads.
 
 const basic = (password: string, user = 'ops') => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const bearer = (secret: string) => `Bearer ${secret}`;
@@ -32,7 +34,7 @@ test('without the right secret: 401 with a Basic challenge and nothing of the re
     bearer(SANDBOX_TOKEN),
     STATUS_SECRET,
   ];
-  for (const path of ['/status', '/status.json']) {
+  for (const path of ['/status.json']) {
     for (const authorization of refused) {
       const response = await request.get(path, { headers: authorization ? { Authorization: authorization } : {} });
       const what = `${path} with ${authorization ?? 'no credentials'}`;
@@ -46,15 +48,19 @@ test('without the right secret: 401 with a Basic challenge and nothing of the re
     }
   }
   // The secret is never taken from the URL (URLs end up in logs).
-  expect((await request.get(`/status?secret=${STATUS_SECRET}`)).status()).toBe(401);
-  // Router prefetches go through the same gate.
-  expect((await request.get('/status', { headers: { 'next-router-prefetch': '1', RSC: '1' } })).status()).toBe(401);
+  expect((await request.get(`/status.json?secret=${STATUS_SECRET}`)).status()).toBe(401);
+  // The page moved into the console, whatever the credentials; router prefetches too.
+  const variants: Array<Record<string, string>> = [{}, { Authorization: basic(STATUS_SECRET) }, { 'next-router-prefetch': '1', RSC: '1' }];
+  for (const headers of variants) {
+    const moved = await request.get('/status', { headers, maxRedirects: 0 });
+    expect(moved.status()).toBe(308);
+    expect(moved.headers()['location']).toMatch(/\/console\/status$/);
+  }
 });
 
 test('viewing the status costs at most one token check (and one subscriptions listing) per cache window', async ({ request, sandbox }) => {
   const before = await statusCalls(sandbox);
-  for (let view = 0; view < 3; view += 1) {
-    expect((await request.get('/status', { headers: { Authorization: basic(STATUS_SECRET) } })).status()).toBe(200);
+  for (let view = 0; view < 6; view += 1) {
     expect((await statusJson(request)).response.status()).toBe(200);
   }
   const after = await statusCalls(sandbox);
@@ -109,17 +115,24 @@ test('the JSON form has every figure with its type, and answers 200 unless faili
   expect(catalog).toMatchObject({ ageSeconds: expect.any(Number), fetchedAt: expect.any(String), fresh: expect.any(Boolean) });
 });
 
-test('nothing personal and no token on the page or in the JSON, after a registration', async ({ browser, request }) => {
+test('nothing personal and no token on the page or in the JSON, after a registration', async ({ browser, request, page }) => {
   const email = uniqueEmail('status');
   const form = await scrapeForm(browser, SIMPLE_SLUG);
   await sleep(1_100); // REGISTRATION_MIN_FILL_SECONDS=1
   const result = await postRegistration(request, form, { email, first_name: 'Status', last_name: 'Private' }, { forwardedFor: '198.51.100.77' });
   expect(result.status).toBe(303);
 
-  const page = await request.get('/status', { headers: { Authorization: basic(STATUS_SECRET) } });
+  const marketer = consoleEmail('status-reader');
+  addConsoleUser(marketer);
+  await signInToConsole(page, marketer);
+  await expect(page).toHaveURL(/\/console$/);
+  await page.goto('/console/status');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Site status');
+  // The page itself: the marketer's own address in the header aside.
+  const report = await page.locator('main').innerText();
   const json = await request.get('/status.json', { headers: { Authorization: bearer(STATUS_SECRET) } });
   for (const [what, body] of [
-    ['page', await page.text()],
+    ['page', report],
     ['JSON', await json.text()],
   ] as const) {
     expect(body, what).not.toContain(email);
@@ -130,11 +143,16 @@ test('nothing personal and no token on the page or in the JSON, after a registra
   }
 });
 
-test.describe('in a browser', () => {
-  test.use({ httpCredentials: { username: 'ops', password: STATUS_SECRET } });
+test.describe('in the console', () => {
+  const marketer = consoleEmail('status-page');
+  test.beforeAll(() => addConsoleUser(marketer));
 
   test('the page shows every section, is not indexed, and has no axe violations on desktop and phone', async ({ page, axe }) => {
+    await signInToConsole(page, marketer);
+    await expect(page).toHaveURL(/\/console$/);
+    // The old address leads here.
     const response = await page.goto('/status');
+    expect(page.url()).toMatch(/\/console\/status$/);
     expect(response!.status()).toBe(200);
     expect(response!.headers()['x-robots-tag']).toContain('noindex');
     expect(response!.headers()['cache-control']).toContain('no-store');
@@ -153,8 +171,8 @@ test.describe('in a browser', () => {
 
     for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
       await page.setViewportSize(viewport);
-      await page.goto('/status');
-      expect(await axe.violations(), `/status at ${viewport.width}px`).toEqual([]);
+      await page.goto('/console/status');
+      expect(await axe.violations(), `/console/status at ${viewport.width}px`).toEqual([]);
     }
   });
 });

@@ -30,9 +30,10 @@ describe('statusAccess', () => {
 
 describe('isStatusPath', () => {
   it.each([
-    ['/status', true],
-    ['/status/', true],
+    ['/status', false],
+    ['/status/', false],
     ['/status.json', true],
+    ['/status.json/', true],
     ['/statuses', false],
     ['/status/other', false],
     ['/', false],

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 describe('without STATUS_SECRET', () => {
-  it.each(['/status', '/status.json'])('%s is rewritten to a path no route has (the site 404), whatever the credentials', async (path) => {
+  it.each(['/status.json'])('%s is rewritten to a path no route has (the site 404), whatever the credentials', async (path) => {
     const { proxy } = await load(undefined);
     const response = await proxy(request(path, `Bearer ${SECRET}`));
     expect(response.headers.get('x-middleware-rewrite')).toBe('http://localhost/_status-not-configured');
@@ -39,13 +39,24 @@ describe('without STATUS_SECRET', () => {
   });
 });
 
+describe('the status page', () => {
+  it.each([undefined, SECRET])('moved into the console: /status redirects there (STATUS_SECRET %s)', async (secret) => {
+    const { proxy } = await load(secret);
+    for (const path of ['/status', '/status/']) {
+      const response = await proxy(request(path, `Bearer ${SECRET}`));
+      expect(response.status).toBe(308);
+      expect(response.headers.get('location')).toBe('http://localhost/console/status');
+    }
+  });
+});
+
 describe('with STATUS_SECRET', () => {
   it('the proxy challenges without the secret and lets the right one through, never cached or indexed', async () => {
     const { proxy } = await load(SECRET);
-    const refused = await proxy(request('/status'));
+    const refused = await proxy(request('/status.json'));
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toBe('Basic realm="status", charset="UTF-8"');
-    const allowed = await proxy(request('/status', `Basic ${Buffer.from(`ops:${SECRET}`).toString('base64')}`));
+    const allowed = await proxy(request('/status.json', `Basic ${Buffer.from(`ops:${SECRET}`).toString('base64')}`));
     expect(allowed.headers.get('x-middleware-next')).toBe('1');
     for (const response of [refused, allowed]) {
       expect(response.headers.get('cache-control')).toBe('no-store');
