@@ -1,7 +1,7 @@
 import { EMPTY_ATTRIBUTION } from '@/lib/attribution';
 import type { Attribution, RegistrationRequest } from '@/lib/livestorm/types';
 import type { FormField } from '@/lib/registration/form-model';
-import { toAnswers, validateRegistration, type RegistrationValues } from '@/lib/registration/schema';
+import { registrationValidator, toAnswers, type RegistrationValues } from '@/lib/registration/schema';
 import type { ColumnTarget, UtmParam } from './columns';
 
 /**
@@ -67,37 +67,52 @@ function rowValues(cells: readonly string[], targets: readonly ColumnTarget[], f
   return { values: { sessionIds: [...sessionIds], answers }, attribution };
 }
 
-/** Checks every row; `sessionIds` are the sessions the list is registered to (all open). */
+/**
+ * The dry run one row at a time, for files read as a stream: `check` each row as it comes, then
+ * `result()`. `sessionIds` are the sessions the list is registered to (all open).
+ */
+export function createRowChecker(targets: readonly ColumnTarget[], fields: readonly FormField[], sessionIds: readonly string[]) {
+  const valid: ValidRow[] = [];
+  const problems: RowProblem[] = [];
+  const firstRowOf = new Map<string, number>();
+  const validate = registrationValidator(fields, { sessionIds });
+  return {
+    check(row: ImportRow): void {
+      const { values, attribution } = rowValues(row.cells, targets, fields, sessionIds);
+      const result = validate(values);
+      if (!result.ok) {
+        // The first problem, in the words the form uses ("Enter an email address like …").
+        problems.push({ rowNumber: row.rowNumber, kind: 'invalid', reason: Object.values(result.fieldErrors)[0] ?? 'invalid row' });
+        return;
+      }
+      const email = String(result.values.answers.email ?? '');
+      const first = firstRowOf.get(email);
+      if (first !== undefined) {
+        problems.push({ rowNumber: row.rowNumber, kind: 'duplicate', firstRowNumber: first });
+        return;
+      }
+      firstRowOf.set(email, row.rowNumber);
+      const answers = toAnswers(fields, result.values);
+      valid.push({
+        rowNumber: row.rowNumber,
+        email,
+        requests: result.values.sessionIds.map((sessionId) => ({ sessionId, email, answers, attribution })),
+      });
+    },
+    result(): RowCheck {
+      return { valid, problems };
+    },
+  };
+}
+
+/** Checks every row of a list already in memory (see createRowChecker for a stream). */
 export function checkRows(
   rows: Iterable<ImportRow>,
   targets: readonly ColumnTarget[],
   fields: readonly FormField[],
   sessionIds: readonly string[],
 ): RowCheck {
-  const valid: ValidRow[] = [];
-  const problems: RowProblem[] = [];
-  const firstRowOf = new Map<string, number>();
-  for (const row of rows) {
-    const { values, attribution } = rowValues(row.cells, targets, fields, sessionIds);
-    const result = validateRegistration(fields, { sessionIds }, values);
-    if (!result.ok) {
-      // The first problem, in the words the form uses ("Enter an email address like …").
-      problems.push({ rowNumber: row.rowNumber, kind: 'invalid', reason: Object.values(result.fieldErrors)[0] ?? 'invalid row' });
-      continue;
-    }
-    const email = String(result.values.answers.email ?? '');
-    const first = firstRowOf.get(email);
-    if (first !== undefined) {
-      problems.push({ rowNumber: row.rowNumber, kind: 'duplicate', firstRowNumber: first });
-      continue;
-    }
-    firstRowOf.set(email, row.rowNumber);
-    const answers = toAnswers(fields, result.values);
-    valid.push({
-      rowNumber: row.rowNumber,
-      email,
-      requests: result.values.sessionIds.map((sessionId) => ({ sessionId, email, answers, attribution })),
-    });
-  }
-  return { valid, problems };
+  const checker = createRowChecker(targets, fields, sessionIds);
+  for (const row of rows) checker.check(row);
+  return checker.result();
 }

@@ -147,20 +147,27 @@ export type FieldErrors = Record<string, string>;
 
 export type ValidationResult = { ok: true; values: RegistrationValues } | { ok: false; fieldErrors: FieldErrors };
 
-/** Validates and names each problem by its control name (`answers.company`, `sessionIds`). */
-export function validateRegistration(
-  fields: readonly FormField[],
-  options: RegistrationSchemaOptions,
-  input: unknown,
-): ValidationResult {
-  const parsed = buildRegistrationSchema(fields, options).safeParse(input);
-  if (parsed.success) return { ok: true, values: parsed.data as RegistrationValues };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const name = issue.path.map(String).join('.') || 'form';
-    fieldErrors[name] ??= issue.message;
-  }
-  return { ok: false, fieldErrors };
+/**
+ * A validator for many inputs against one form (an import's rows): the schema is built once. Each
+ * problem is named by its control name (`answers.company`, `sessionIds`).
+ */
+export function registrationValidator(fields: readonly FormField[], options: RegistrationSchemaOptions): (input: unknown) => ValidationResult {
+  const schema = buildRegistrationSchema(fields, options);
+  return (input) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return { ok: true, values: parsed.data as RegistrationValues };
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const name = issue.path.map(String).join('.') || 'form';
+      fieldErrors[name] ??= issue.message;
+    }
+    return { ok: false, fieldErrors };
+  };
+}
+
+/** Validates one submission (see registrationValidator). */
+export function validateRegistration(fields: readonly FormField[], options: RegistrationSchemaOptions, input: unknown): ValidationResult {
+  return registrationValidator(fields, options)(input);
 }
 
 type FormDataLike = Pick<FormData, 'get' | 'getAll'>;
