@@ -13,15 +13,34 @@ export function DemoNotice() {
   );
 }
 
+/** The site's mark: the play button in the accent colour (also in the console's header). */
+export function SiteMark() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7">
+      <rect width="32" height="32" rx="8" className="fill-accent" />
+      <path d="M12 9.5v13l10-6.5z" fill="#fff" />
+    </svg>
+  );
+}
+
+/** The first focusable element of a page: straight to its `<main id="main">`. */
+export function SkipLink() {
+  return (
+    <a
+      href="#main"
+      className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2 focus:font-semibold focus:text-accent focus:shadow"
+    >
+      Skip to content
+    </a>
+  );
+}
+
 export function SiteHeader({ siteName }: { siteName: string }) {
   return (
     <header className="border-b border-slate-200 bg-surface">
       <div className="mx-auto flex max-w-content items-center justify-between gap-4 px-4 py-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900 hover:text-accent-strong">
-          <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7">
-            <rect width="32" height="32" rx="8" className="fill-accent" />
-            <path d="M12 9.5v13l10-6.5z" fill="#fff" />
-          </svg>
+          <SiteMark />
           {siteName}
         </Link>
       </div>
@@ -45,12 +64,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
   const config = getConfig();
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2 focus:font-semibold focus:text-accent focus:shadow"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <SiteHeader siteName={config.site.name} />
       {config.mode === 'sandbox' ? <DemoNotice /> : null}
       <main id="main" className="mx-auto w-full max-w-content flex-1 px-4 py-8 sm:px-6 sm:py-12">

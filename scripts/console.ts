@@ -1,14 +1,12 @@
 // Operators: `npm run console -- add-user|list-users|remove-user|reset-password`, console accounts
 // with the site's configuration. See lib/auth/server/commands.ts; exit codes: 0 done, 1 refused,
 // 2 usage or configuration.
-import { existsSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { CONSOLE_EXIT, runConsoleCommand } from '../lib/auth/server/commands';
 import { parseConfig } from '../lib/config';
+import { loadEnvFiles } from './lib/env-files';
 
-for (const file of ['.env.production.local', '.env.local', '.env.production', '.env']) {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+loadEnvFiles();
 
 let config;
 try {

@@ -1,16 +1,13 @@
 // Operators: `npm run webhooks -- setup|list|remove` manages the site's Livestorm webhook
 // subscriptions with the site's configuration and the same throttled client. See
 // lib/webhooks/commands.ts; exit codes: 0 done, 1 Livestorm refused or failed, 2 usage/configuration.
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../lib/config';
 import { clientFromConfig } from '../lib/livestorm/public';
 import { EXIT, WEBHOOKS_USAGE, runWebhooksCommand } from '../lib/webhooks/commands';
+import { loadEnvFiles } from './lib/env-files';
 
-// The same files `next start` reads, in its order; the environment always wins.
-for (const file of ['.env.production.local', '.env.local', '.env.production', '.env']) {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+loadEnvFiles();
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
 if (values.help) {

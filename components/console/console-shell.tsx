@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutOfConsole } from '@/lib/auth/server/actions';
 import type { ConsoleUserView } from '@/lib/auth/server/session';
+import { SiteMark, SkipLink } from '@/components/site-chrome';
 import { ConsoleNav } from './console-nav';
 
 /**
@@ -11,19 +12,11 @@ import { ConsoleNav } from './console-nav';
 export function ConsoleShell({ siteName, user, children }: { siteName: string; user: ConsoleUserView; children: ReactNode }) {
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-surface focus:px-4 focus:py-2 focus:font-semibold focus:text-accent focus:shadow"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-surface">
         <div className="mx-auto flex max-w-content flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <Link href="/console" className="flex items-center gap-2 text-lg font-bold text-slate-900 hover:text-accent-strong">
-            <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7">
-              <rect width="32" height="32" rx="8" className="fill-accent" />
-              <path d="M12 9.5v13l10-6.5z" fill="#fff" />
-            </svg>
+            <SiteMark />
             {siteName} <span className="font-medium text-slate-600">console</span>
           </Link>
           <div className="flex items-center gap-3 text-sm">

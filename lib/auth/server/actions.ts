@@ -3,11 +3,12 @@
 import { APIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { processSingleton } from '@/lib/process-singleton';
 import { clientIp } from '@/lib/registration/server/client-ip';
+import { takePoint } from '@/lib/registration/server/limiter';
 import type { SignInState } from '../sign-in-state';
 import { CONSOLE_SIGN_IN_PATH, consoleAuth } from './session';
 
@@ -21,17 +22,6 @@ function limiters() {
   }));
 }
 
-/** Seconds to wait when the attempt is over a limit, else null. */
-async function overLimit(limiter: RateLimiterMemory, key: string): Promise<number | null> {
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-    throw refusal;
-  }
-}
-
 export async function signInToConsole(previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get('email') ?? '').trim().toLowerCase().slice(0, 254);
   const password = String(formData.get('password') ?? '').slice(0, 200);
@@ -41,7 +31,7 @@ export async function signInToConsole(previous: SignInState, formData: FormData)
 
   const requestHeaders = await headers();
   const ip = clientIp(requestHeaders, getConfig().trustProxy);
-  const wait = (ip ? await overLimit(limiters().ip, ip) : null) ?? (await overLimit(limiters().email, email));
+  const wait = (ip ? await takePoint(limiters().ip, ip) : null) ?? (await takePoint(limiters().email, email));
   if (wait !== null) {
     log.warn('console sign-in refused', { reason: 'rate_limit' });
     const minutes = Math.max(1, Math.ceil(wait / 60));

@@ -1,8 +1,7 @@
 import { getConfig } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
 import { loadOrCreateSecret } from '@/lib/registration/server/form-secret';
-import { migrateConsoleAuth } from './auth';
-import { consoleAuthFromConfig } from './commands';
+import { consoleAuth } from './session';
 import { addConsoleUser, listConsoleUsers } from './users';
 
 export const DEMO_ACCOUNT_EMAIL = 'demo@example.com';
@@ -16,8 +15,7 @@ export async function ensureSandboxDemoAccount(): Promise<void> {
   const config = getConfig();
   if (config.mode !== 'sandbox') return;
   try {
-    const auth = consoleAuthFromConfig(config);
-    await migrateConsoleAuth(auth);
+    const auth = await consoleAuth();
     const password = loadOrCreateSecret(null, config.dataDir, 'console-demo-password').slice(0, 24);
     const users = await listConsoleUsers(auth);
     if (!users.some((user) => user.email === DEMO_ACCOUNT_EMAIL)) await addConsoleUser(auth, DEMO_ACCOUNT_EMAIL, password, 'Demo marketer');

@@ -24,6 +24,18 @@ export interface RegistrationLimiter {
 
 const HOUR_SECONDS = 3600;
 
+/** null when the point was granted, else the seconds until the window resets (also the console's sign-in limits). */
+export async function takePoint(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (refusal) {
+    // The library rejects with a RateLimiterRes when the limit is reached; anything else is a bug.
+    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+    throw refusal;
+  }
+}
+
 /**
  * The key an address is counted under. One IPv6 subscriber usually holds a whole /64 and can
  * rotate through it at will, so IPv6 is counted per /64.
@@ -72,27 +84,15 @@ export function createRegistrationLimiter(limits: RegistrationLimits): Registrat
     duration: HOUR_SECONDS,
   });
 
-  /** null when the point was granted, else the seconds until the window resets. */
-  async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
-    try {
-      await limiter.consume(key);
-      return null;
-    } catch (refusal) {
-      // The library rejects with a RateLimiterRes when the limit is reached; anything else is a bug.
-      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw refusal;
-    }
-  }
-
   return {
     async consume({ ip, email }) {
       // IP first, and stop there when refused: a flood from one address must not use up the
       // e-mail budget of the people it names.
       if (ip !== null) {
-        const retry = await take(byIp, hashKey('ip', ipBucket(ip)));
+        const retry = await takePoint(byIp, hashKey('ip', ipBucket(ip)));
         if (retry !== null) return { ok: false, limit: 'ip', retryAfterSeconds: retry };
       }
-      const retry = await take(byEmail, hashKey('email', email.trim().toLowerCase()));
+      const retry = await takePoint(byEmail, hashKey('email', email.trim().toLowerCase()));
       if (retry !== null) return { ok: false, limit: 'email', retryAfterSeconds: retry };
       return { ok: true };
     },
